@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace CareerKit.Email;
+
+internal static class EmailRegistration
+{
+    public static IServiceCollection AddEmail(this IServiceCollection services)
+    {
+        services.AddOptions<SendGridOptions>()
+            .BindConfiguration(SendGridOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddHttpClient(SendGridEmailSender.HttpClientName)
+            .AddStandardResilienceHandler(ConfigureRetries);
+
+        services.AddSingleton<OutboxEmailSender>();
+        services.AddSingleton<SendGridEmailSender>();
+        services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<IOptions<SendGridOptions>>().Value.UsesSendGrid
+            ? provider.GetRequiredService<SendGridEmailSender>()
+            : provider.GetRequiredService<OutboxEmailSender>());
+        return services;
+    }
+
+    /// <summary>
+    /// 429 and 5xx are retried a few times with backoff, honouring Retry-After, then given up on so the
+    /// person waiting gets an answer. A 4xx other than 429 is never retried: retrying cannot fix it.
+    /// </summary>
+    private static void ConfigureRetries(HttpStandardResilienceOptions options)
+    {
+        options.Retry.MaxRetryAttempts = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+        options.Retry.UseJitter = true;
+        options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
+        options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(25);
+        options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(20);
+    }
+}

@@ -1,0 +1,45 @@
+using CareerKit.Email;
+using CareerKit.Health;
+using CareerKit.Pages;
+using CareerKit.Storage;
+using CareerKit.Subscriptions;
+
+namespace CareerKit.Hosting;
+
+/// <summary>The table of contents of the app: what it registers and what it serves.</summary>
+public static class CareerKitHostExtensions
+{
+    public static WebApplicationBuilder AddCareerKit(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
+        builder.WebHost.UseCareerKitUrls(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddCareerKitOptions();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UnexpectedErrorHandler>();
+        builder.Services.AddPages();
+        builder.Services.AddTableStorage();
+        builder.Services.AddEmail();
+        builder.Services.AddSubscriptions();
+        builder.Services.AddCareerKitHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseCareerKit(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeResponses.WriteAsync);
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    public static WebApplication MapCareerKit(this WebApplication app)
+    {
+        app.MapSubscriptionsApi();
+        app.MapHealthApi();
+        return app;
+    }
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace CareerKit.Hosting;
+
+/// <summary>Settings under "CareerKit:".</summary>
+public sealed class CareerKitOptions
+{
+    public const string Section = "CareerKit";
+
+    /// <summary>Absolute base of every link in an email, e.g. https://careerkit.example.</summary>
+    [Required(ErrorMessage = "CareerKit:PublicBaseUrl is required: the absolute address links in emails point at, e.g. http://localhost:7071.")]
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>Key that signs the links in emails (HMAC-SHA256). At least 32 characters.</summary>
+    [Required(ErrorMessage = "CareerKit:SigningKey is required: a random secret of at least 32 characters that signs email links.")]
+    [MinLength(32, ErrorMessage = "CareerKit:SigningKey must be at least 32 characters long.")]
+    public string SigningKey { get; set; } = "";
+
+    /// <summary>Folder for .eml files when no SendGrid API key is set.</summary>
+    public string OutboxPath { get; set; } = "outbox";
+
+    /// <summary>Sign-ups one client may make per minute; 0 turns the limit off (load tests).</summary>
+    [Range(0, 100_000, ErrorMessage = "CareerKit:SignupsPerClientPerMinute must be between 0 and 100000.")]
+    public int SignupsPerClientPerMinute { get; set; } = 10;
+
+    public Uri BaseUri => new(PublicBaseUrl.TrimEnd('/') + "/");
+
+    /// <summary>An absolute link to a path of this app.</summary>
+    public string LinkTo(string pathAndQuery) => new Uri(BaseUri, pathAndQuery.TrimStart('/')).AbsoluteUri;
+}
+
+internal sealed class CareerKitOptionsValidator : IValidateOptions<CareerKitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CareerKitOptions options)
+    {
+        if (!string.IsNullOrEmpty(options.PublicBaseUrl)
+            && (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        {
+            return ValidateOptionsResult.Fail($"CareerKit:PublicBaseUrl must be an absolute http or https address, not '{options.PublicBaseUrl}'.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}
+
+internal static class CareerKitOptionsRegistration
+{
+    public static IServiceCollection AddCareerKitOptions(this IServiceCollection services)
+    {
+        services.AddOptions<CareerKitOptions>()
+            .BindConfiguration(CareerKitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CareerKitOptions>, CareerKitOptionsValidator>();
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using CareerKit.Email;
+using CareerKit.Pages;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace CareerKit.Hosting;
+
+/// <summary>
+/// The one place that turns exceptions into answers: outages of storage or the email provider become
+/// 503 with Retry-After, oversize or malformed requests keep their 4xx, anything else is a 500 with an id.
+/// </summary>
+internal sealed partial class UnexpectedErrorHandler(
+    IProblemDetailsService problemDetails,
+    PageRenderer pages,
+    ILogger<UnexpectedErrorHandler> logger) : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 30;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = Classify(context, exception);
+        context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (ClientKind.WantsHtml(context.Request))
+        {
+            await pages.Error(status, title, detail).ExecuteAsync(context);
+            return true;
+        }
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private (int Status, string Title, string Detail) Classify(HttpContext context, Exception exception)
+    {
+        switch (exception)
+        {
+            case BadHttpRequestException bad:
+                return (bad.StatusCode, "The request could not be read.", bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? "The request body is too large."
+                    : "The request was malformed.");
+            case EmailProviderUnavailableException:
+                LogEmailOutage(logger, exception.GetType().Name);
+                return (StatusCodes.Status503ServiceUnavailable, "Email is temporarily unavailable.",
+                    $"We could not send your email just now. Nothing was lost; please try again in {RetryAfterSeconds} seconds.");
+            case var _ when StorageFailure.IsOutage(exception):
+                LogStorageOutage(logger, exception.GetType().Name);
+                return (StatusCodes.Status503ServiceUnavailable, "CareerKit is temporarily unavailable.",
+                    $"Our storage did not answer. Nothing was saved; please try again in {RetryAfterSeconds} seconds.");
+            default:
+                LogUnexpected(logger, exception, context.TraceIdentifier);
+                return (StatusCodes.Status500InternalServerError, "Something went wrong on our side.",
+                    $"The error has been logged with id {context.TraceIdentifier}.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable ({ExceptionType}); answered 503")]
+    private static partial void LogStorageOutage(ILogger logger, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email provider unavailable ({ExceptionType}); answered 503")]
+    private static partial void LogEmailOutage(ILogger logger, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error, id {ErrorId}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string errorId);
+}

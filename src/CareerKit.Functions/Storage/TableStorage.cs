@@ -1,0 +1,67 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace CareerKit.Storage;
+
+/// <summary>Tables of the app's storage account, created on first use.</summary>
+public sealed class TableStorage(TableServiceClient service)
+{
+    private readonly Dictionary<string, Task<TableClient>> _tables = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public TableServiceClient Service { get; } = service;
+
+    public Task<TableClient> GetTableAsync(string name, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_tables.TryGetValue(name, out var existing) && !existing.IsFaulted && !existing.IsCanceled)
+            {
+                return existing;
+            }
+
+            // A failed creation (storage down) is forgotten, so the next request tries again.
+            var created = CreateAsync(name, cancellationToken);
+            _tables[name] = created;
+            return created;
+        }
+    }
+
+    private async Task<TableClient> CreateAsync(string name, CancellationToken cancellationToken)
+    {
+        var table = Service.GetTableClient(name);
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        return table;
+    }
+}
+
+internal static class TableStorageRegistration
+{
+    public static IServiceCollection AddTableStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .Configure<IConfiguration>((options, configuration) => options.ConnectionString = configuration[StorageOptions.ConnectionSetting] ?? "")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new TableServiceClient(options.ConnectionString, ClientOptions());
+        });
+        services.AddSingleton<TableStorage>();
+        return services;
+    }
+
+    /// <summary>Fail fast when storage is down, so a request answers 503 in seconds rather than hanging.</summary>
+    private static TableClientOptions ClientOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 2;
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(100);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        return options;
+    }
+}

@@ -1,0 +1,106 @@
+namespace CareerKit.Subscriptions;
+
+public enum LinkStatus
+{
+    Done,
+    /// <summary>Signature wrong, wrong purpose or garbled: someone changed the link.</summary>
+    Invalid,
+    Expired,
+    /// <summary>The link is genuine but there is no longer anything it can act on (erased, or already left).</summary>
+    Gone,
+}
+
+public readonly record struct LinkResult(LinkStatus Status, Subscriber? Subscriber = null);
+
+/// <summary>What a subscriber can do from the links in their emails, without an account or a cookie.</summary>
+public sealed partial class SelfService(
+    SubscriberStore store,
+    SubscriptionTokens tokens,
+    TimeProvider time,
+    ILogger<SelfService> logger)
+{
+    /// <summary>Confirms a pending subscription. Idempotent: confirming again changes nothing.</summary>
+    public Task<LinkResult> ConfirmAsync(string? token, CancellationToken cancellationToken) =>
+        ActAsync(token, TokenPurpose.Confirm, subscriber => subscriber.Status switch
+        {
+            SubscriberStatus.Pending or SubscriberStatus.Confirmed => subscriber.Confirm(time.GetUtcNow()),
+            // An old confirmation link must not undo a later unsubscribe.
+            _ => null,
+        }, LogConfirmed, cancellationToken);
+
+    /// <summary>Stops all email at once. Idempotent, as one-click unsubscribe requires.</summary>
+    public Task<LinkResult> UnsubscribeAsync(string? token, CancellationToken cancellationToken) =>
+        ActAsync(token, TokenPurpose.Unsubscribe, subscriber => subscriber.Status switch
+        {
+            SubscriberStatus.Pending or SubscriberStatus.Confirmed => subscriber.Unsubscribe(time.GetUtcNow()),
+            SubscriberStatus.Unsubscribed => subscriber,
+            _ => null,
+        }, LogUnsubscribed, cancellationToken);
+
+    public Task<LinkResult> UpdatePreferencesAsync(string? token, Track track, string? firstName, CancellationToken cancellationToken) =>
+        ActAsync(token, TokenPurpose.Preferences, subscriber => subscriber.Status is SubscriberStatus.Pending or SubscriberStatus.Confirmed
+            ? subscriber with { Track = track, FirstName = firstName }
+            : null, LogPreferencesChanged, cancellationToken);
+
+    /// <summary>Deletes the personal data; the address hash stays so it is never mailed without a new sign-up.</summary>
+    public Task<LinkResult> EraseAsync(string? token, CancellationToken cancellationToken) =>
+        ActAsync(token, TokenPurpose.Erase, subscriber => subscriber.Status == SubscriberStatus.Erased ? null : subscriber.Erase(time.GetUtcNow()), LogErased, cancellationToken);
+
+    /// <summary>Finds the subscriber a link is for, without changing anything (preferences page, export).</summary>
+    public async Task<LinkResult> FindAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        var check = tokens.Check(token, purpose);
+        if (!check.IsValid)
+        {
+            return new(check.Status == TokenStatus.Expired ? LinkStatus.Expired : LinkStatus.Invalid);
+        }
+
+        var subscriber = await store.FindAsync(check.SubscriberId, cancellationToken);
+        return subscriber is null || subscriber.Status == SubscriberStatus.Erased
+            ? new(LinkStatus.Gone)
+            : new(LinkStatus.Done, subscriber);
+    }
+
+    /// <param name="change">The subscriber after the action, or null when the action does not apply to them now.</param>
+    private async Task<LinkResult> ActAsync(
+        string? token,
+        TokenPurpose purpose,
+        Func<Subscriber, Subscriber?> change,
+        Action<ILogger, string> log,
+        CancellationToken cancellationToken)
+    {
+        var check = tokens.Check(token, purpose);
+        if (!check.IsValid)
+        {
+            return new(check.Status == TokenStatus.Expired ? LinkStatus.Expired : LinkStatus.Invalid);
+        }
+
+        var applies = true;
+        var updated = await store.UpdateAsync(check.SubscriberId, current =>
+        {
+            var next = change(current);
+            applies = next is not null;
+            return next ?? current;
+        }, cancellationToken);
+
+        if (updated is null || !applies)
+        {
+            return new(LinkStatus.Gone, updated);
+        }
+
+        log(logger, updated.Id);
+        return new(LinkStatus.Done, updated);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId} confirmed")]
+    private static partial void LogConfirmed(ILogger logger, string subscriberId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId} unsubscribed")]
+    private static partial void LogUnsubscribed(ILogger logger, string subscriberId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId} changed preferences")]
+    private static partial void LogPreferencesChanged(ILogger logger, string subscriberId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId} erased their data")]
+    private static partial void LogErased(ILogger logger, string subscriberId);
+}

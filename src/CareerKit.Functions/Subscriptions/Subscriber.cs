@@ -1,0 +1,63 @@
+namespace CareerKit.Subscriptions;
+
+public enum SubscriberStatus
+{
+    Pending,
+    Confirmed,
+    Unsubscribed,
+    Erased,
+}
+
+/// <summary>
+/// One address's subscription. The id is a keyed hash of the address, so one address is one row and
+/// an erased subscriber keeps nothing but that hash.
+/// </summary>
+public sealed record Subscriber
+{
+    public required string Id { get; init; }
+    public string? Email { get; init; }
+    public string? FirstName { get; init; }
+    public Track Track { get; init; }
+    public SubscriberStatus Status { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ConsentedAt { get; init; }
+    public DateTimeOffset? ConfirmedAt { get; init; }
+    public DateTimeOffset? UnsubscribedAt { get; init; }
+    public DateTimeOffset? ErasedAt { get; init; }
+
+    /// <summary>When we last sent this address a sign-up email (confirmation or "already subscribed").</summary>
+    public DateTimeOffset? LastSignupEmailAt { get; init; }
+
+    /// <summary>Storage version, for optimistic concurrency. Empty for a subscriber not yet stored.</summary>
+    public string ETag { get; init; } = "";
+
+    public bool IsReceivingEmail => Status == SubscriberStatus.Confirmed;
+
+    /// <summary>A sign-up of an address that is new, unsubscribed or erased: pending until confirmed.</summary>
+    public static Subscriber StartPending(string id, SignupRequest request, DateTimeOffset now) => new()
+    {
+        Id = id,
+        Email = request.Email,
+        FirstName = request.FirstName,
+        Track = request.Track,
+        Status = SubscriberStatus.Pending,
+        CreatedAt = now,
+        ConsentedAt = now,
+    };
+
+    public Subscriber Confirm(DateTimeOffset now) =>
+        Status == SubscriberStatus.Confirmed ? this : this with { Status = SubscriberStatus.Confirmed, ConfirmedAt = now, UnsubscribedAt = null };
+
+    public Subscriber Unsubscribe(DateTimeOffset now) =>
+        this with { Status = SubscriberStatus.Unsubscribed, UnsubscribedAt = now };
+
+    /// <summary>Forgets everything personal; the hashed id stays so the address is never mailed without a new sign-up.</summary>
+    public Subscriber Erase(DateTimeOffset now) => new()
+    {
+        Id = Id,
+        Status = SubscriberStatus.Erased,
+        CreatedAt = now,
+        ErasedAt = now,
+        ETag = ETag,
+    };
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace CareerKit.Subscriptions;
+
+/// <summary>Everything stored about a subscriber, for the right of access (GDPR art. 15).</summary>
+public sealed record SubscriberExport(
+    string Id,
+    string? Email,
+    string? FirstName,
+    string Track,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ConsentedAt,
+    DateTimeOffset? ConfirmedAt,
+    DateTimeOffset? UnsubscribedAt,
+    DateTimeOffset? LastSignupEmailAt,
+    DateTimeOffset ExportedAt)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static SubscriberExport From(Subscriber subscriber, DateTimeOffset now) => new(
+        subscriber.Id,
+        subscriber.Email,
+        subscriber.FirstName,
+        subscriber.Track.Code(),
+        subscriber.Status.ToString().ToLowerInvariant(),
+        subscriber.CreatedAt,
+        subscriber.ConsentedAt,
+        subscriber.ConfirmedAt,
+        subscriber.UnsubscribedAt,
+        subscriber.LastSignupEmailAt,
+        now);
+}

@@ -1,0 +1,127 @@
+using Azure;
+using Azure.Data.Tables;
+using CareerKit.Storage;
+
+namespace CareerKit.Subscriptions;
+
+/// <summary>Subscribers in Table storage: one partition per address hash, writes guarded by ETags.</summary>
+public sealed class SubscriberStore(TableStorage storage)
+{
+    public const string TableName = "subscribers";
+    private const string RowKey = "subscriber";
+
+    public async Task<Subscriber?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(TableName, cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<SubscriberEntity>(id, RowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.ToSubscriber() : null;
+    }
+
+    /// <returns>The stored subscriber, or null when another request stored this address first.</returns>
+    public async Task<Subscriber?> TryAddAsync(Subscriber subscriber, CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(TableName, cancellationToken);
+        try
+        {
+            var response = await table.AddEntityAsync(SubscriberEntity.From(subscriber), cancellationToken);
+            return subscriber with { ETag = response.Headers.ETag?.ToString() ?? "" };
+        }
+        catch (RequestFailedException conflict) when (conflict.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    /// <returns>The stored subscriber, or null when someone changed it since it was read.</returns>
+    public async Task<Subscriber?> TryReplaceAsync(Subscriber subscriber, CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(TableName, cancellationToken);
+        try
+        {
+            var response = await table.UpdateEntityAsync(SubscriberEntity.From(subscriber), new ETag(subscriber.ETag), TableUpdateMode.Replace, cancellationToken);
+            return subscriber with { ETag = response.Headers.ETag?.ToString() ?? "" };
+        }
+        catch (RequestFailedException stale) when (stale.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Applies <paramref name="change"/> to the current version, re-reading when another writer got there first.</summary>
+    /// <returns>The subscriber after the change, or null when there is no such subscriber.</returns>
+    public async Task<Subscriber?> UpdateAsync(string id, Func<Subscriber, Subscriber> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var current = await FindAsync(id, cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            var changed = change(current);
+            if (changed == current)
+            {
+                return current;
+            }
+
+            if (await TryReplaceAsync(changed, cancellationToken) is { } stored)
+            {
+                return stored;
+            }
+        }
+
+        throw new InvalidOperationException("The subscriber kept changing while we tried to update it.");
+    }
+
+    /// <summary>The row as stored. Only what the features need: no IP address, no user agent.</summary>
+    private sealed class SubscriberEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = "";
+        public string RowKey { get; set; } = SubscriberStore.RowKey;
+        public DateTimeOffset? Timestamp { get; set; }
+        public ETag ETag { get; set; }
+
+        public string? Email { get; set; }
+        public string? FirstName { get; set; }
+        public string Track { get; set; } = "";
+        public string Status { get; set; } = "";
+        public DateTimeOffset CreatedAt { get; set; }
+        public DateTimeOffset? ConsentedAt { get; set; }
+        public DateTimeOffset? ConfirmedAt { get; set; }
+        public DateTimeOffset? UnsubscribedAt { get; set; }
+        public DateTimeOffset? ErasedAt { get; set; }
+        public DateTimeOffset? LastSignupEmailAt { get; set; }
+
+        public static SubscriberEntity From(Subscriber subscriber) => new()
+        {
+            PartitionKey = subscriber.Id,
+            Email = subscriber.Email,
+            FirstName = subscriber.FirstName,
+            Track = subscriber.Track.Code(),
+            Status = subscriber.Status.ToString(),
+            CreatedAt = subscriber.CreatedAt,
+            ConsentedAt = subscriber.ConsentedAt,
+            ConfirmedAt = subscriber.ConfirmedAt,
+            UnsubscribedAt = subscriber.UnsubscribedAt,
+            ErasedAt = subscriber.ErasedAt,
+            LastSignupEmailAt = subscriber.LastSignupEmailAt,
+        };
+
+        public Subscriber ToSubscriber() => new()
+        {
+            Id = PartitionKey,
+            Email = Email,
+            FirstName = FirstName,
+            Track = Tracks.TryParse(Track, out var track) ? track : Subscriptions.Track.Both,
+            Status = Enum.Parse<SubscriberStatus>(Status),
+            CreatedAt = CreatedAt,
+            ConsentedAt = ConsentedAt,
+            ConfirmedAt = ConfirmedAt,
+            UnsubscribedAt = UnsubscribedAt,
+            ErasedAt = ErasedAt,
+            LastSignupEmailAt = LastSignupEmailAt,
+            ETag = ETag.ToString(),
+        };
+    }
+}

@@ -1,0 +1,66 @@
+using CareerKit.Email;
+using CareerKit.Hosting;
+using CareerKit.Rendering;
+using Microsoft.Extensions.Options;
+
+namespace CareerKit.Subscriptions;
+
+/// <summary>The emails of the sign-up flow, rendered from templates/email.</summary>
+public sealed class SubscriptionEmails(TemplateLibrary templates, SubscriptionTokens tokens, IOptions<CareerKitOptions> options)
+{
+    public const string ConfirmationCategory = "confirmation";
+    public const string AlreadySubscribedCategory = "already-subscribed";
+
+    public EmailMessage Confirmation(Subscriber subscriber)
+    {
+        var model = new
+        {
+            subscriber.FirstName,
+            Track = subscriber.Track.DisplayName(),
+            ConfirmUrl = Link("api/subscriptions/confirm", subscriber.Id, TokenPurpose.Confirm),
+            ExpiresInDays = (int)SubscriptionTokens.LifetimeOf(TokenPurpose.Confirm).TotalDays,
+            SignupUrl = options.Value.LinkTo("/"),
+        };
+        // Not subscribed yet, so no List-Unsubscribe: ignoring the email is how to say no.
+        return Compose(subscriber, "Confirm your CareerKit subscription", "confirm", model, ConfirmationCategory);
+    }
+
+    /// <summary>For a sign-up of an address that is already confirmed: no enumeration on the page, a useful note in the inbox.</summary>
+    public EmailMessage AlreadySubscribed(Subscriber subscriber)
+    {
+        var unsubscribeUrl = Link("api/subscriptions/unsubscribe", subscriber.Id, TokenPurpose.Unsubscribe);
+        var model = new
+        {
+            subscriber.FirstName,
+            Track = subscriber.Track.DisplayName(),
+            PreferencesUrl = Link("api/subscriptions/preferences", subscriber.Id, TokenPurpose.Preferences),
+            UnsubscribeUrl = unsubscribeUrl,
+        };
+        return Compose(subscriber, "You are already subscribed to CareerKit", "already-subscribed", model, AlreadySubscribedCategory) with
+        {
+            Headers = ListUnsubscribeHeaders(unsubscribeUrl),
+        };
+    }
+
+    /// <summary>RFC 2369 and RFC 8058 one-click unsubscribe headers.</summary>
+    public static IReadOnlyDictionary<string, string> ListUnsubscribeHeaders(string unsubscribeUrl) => new Dictionary<string, string>
+    {
+        ["List-Unsubscribe"] = $"<{unsubscribeUrl}>",
+        ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+    };
+
+    public string Link(string path, string subscriberId, TokenPurpose purpose) =>
+        options.Value.LinkTo($"{path}?token={Uri.EscapeDataString(tokens.Issue(subscriberId, purpose))}");
+
+    private EmailMessage Compose(Subscriber subscriber, string subject, string template, object model, string category)
+    {
+        var body = templates.RenderHtml($"email/{template}.html.liquid", model);
+        var html = templates.RenderHtml("email/_layout.html.liquid", new { Subject = subject, Body = body });
+        var text = templates.RenderText($"email/{template}.txt.liquid", model);
+        return new EmailMessage(subscriber.Email!, subject, html, text)
+        {
+            Categories = [category],
+            CustomArgs = new Dictionary<string, string> { ["subscriber_id"] = subscriber.Id },
+        };
+    }
+}

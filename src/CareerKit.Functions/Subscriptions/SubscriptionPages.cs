@@ -1,0 +1,81 @@
+using CareerKit.Pages;
+
+namespace CareerKit.Subscriptions;
+
+/// <summary>The pages of the subscription flow, with the models their templates expect.</summary>
+public sealed class SubscriptionPages(PageRenderer pages, SubscriptionEmails emails)
+{
+    private static readonly object[] TrackChoices =
+    [
+        new { Code = "ml", Label = "ML engineer", Hint = "Models, data, statistics and MLOps." },
+        new { Code = "ai", Label = "AI engineer", Hint = "Building products on foundation models: LLM APIs, RAG, agents." },
+        new { Code = "both", Label = "Both", Hint = "Tips from both tracks in one weekly email." },
+    ];
+
+    public IResult Signup(SignupForm form, int status = StatusCodes.Status200OK) =>
+        pages.Page("signup", "Weekly career tips for ML and AI engineers", new
+        {
+            form.Values.Email,
+            form.Values.FirstName,
+            Track = form.Values.Track?.Trim().ToLowerInvariant(),
+            form.Values.Consent,
+            Errors = Flatten(form.Errors),
+            HasErrors = form.Errors.Count > 0,
+            Tracks = TrackChoices,
+        }, status);
+
+    public IResult CheckInbox() => pages.Page("check-inbox", "Check your inbox", new { });
+
+    public IResult Confirmed(Subscriber subscriber, string preferencesUrl) =>
+        pages.Page("confirmed", "You're subscribed", new { subscriber.FirstName, Track = subscriber.Track.DisplayName(), PreferencesUrl = preferencesUrl });
+
+    public IResult Unsubscribe(Subscriber subscriber) =>
+        pages.Page("unsubscribe", "Unsubscribe", new { Track = subscriber.Track.DisplayName() });
+
+    public IResult Unsubscribed() => pages.Page("unsubscribed", "You're unsubscribed", new { });
+
+    public IResult Preferences(Subscriber subscriber, PreferencesForm form, int status = StatusCodes.Status200OK) =>
+        pages.Page("preferences", "Your CareerKit preferences", new
+        {
+            Track = form.Track?.Trim().ToLowerInvariant(),
+            form.FirstName,
+            form.Saved,
+            Errors = Flatten(form.Errors),
+            HasErrors = form.Errors.Count > 0,
+            Pending = subscriber.Status == SubscriberStatus.Pending,
+            Tracks = TrackChoices,
+            ExportUrl = emails.Link("api/subscriptions/export", subscriber.Id, TokenPurpose.Export),
+            EraseUrl = emails.Link("api/subscriptions/erase", subscriber.Id, TokenPurpose.Erase),
+            UnsubscribeUrl = emails.Link("api/subscriptions/unsubscribe", subscriber.Id, TokenPurpose.Unsubscribe),
+        }, status);
+
+    public IResult Erase() => pages.Page("erase", "Erase your data", new { });
+
+    public IResult Erased() => pages.Page("erased", "Your data is erased", new { });
+
+    public IResult Problem(int status, string title, string detail) => pages.Error(status, title, detail);
+
+    /// <summary>A link that cannot be used, said plainly, with the way forward: sign up again.</summary>
+    public IResult LinkProblem(LinkStatus status, string action) => status switch
+    {
+        LinkStatus.Expired => pages.Page("link-problem", "This link has expired", new
+        {
+            Heading = "This link has expired",
+            Detail = $"For your safety, {action} links only work for a limited time.",
+        }, StatusCodes.Status400BadRequest),
+        LinkStatus.Gone => pages.Page("link-problem", "Nothing to do here any more", new
+        {
+            Heading = "There is no subscription for this link any more",
+            Detail = "The subscription was ended or its data erased, so this link has nothing left to act on.",
+        }, StatusCodes.Status410Gone),
+        _ => pages.Page("link-problem", "This link doesn't work", new
+        {
+            Heading = "This link doesn't work",
+            Detail = $"The {action} link is incomplete or has been changed. Copy the whole link from your email, or start again.",
+        }, StatusCodes.Status400BadRequest),
+    };
+
+    /// <summary>Templates show one message per field.</summary>
+    private static Dictionary<string, string> Flatten(IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ToDictionary(pair => pair.Key, pair => pair.Value.FirstOrDefault() ?? "", StringComparer.Ordinal);
+}

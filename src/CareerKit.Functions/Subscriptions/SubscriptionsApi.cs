@@ -1,0 +1,237 @@
+using System.Text.Json;
+using CareerKit.Hosting;
+using CareerKit.Pages;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CareerKit.Subscriptions;
+
+/// <summary>The sign-up page and the subscription endpoints. Handlers hold the logic; these only translate HTTP.</summary>
+public static class SubscriptionsApi
+{
+    public const string SignupRateLimitPolicy = "signups";
+
+    public static IEndpointRouteBuilder MapSubscriptionsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", ShowSignup);
+
+        var group = app.MapGroup("/api/subscriptions");
+        group.MapPost("", Subscribe).RequireRateLimiting(SignupRateLimitPolicy);
+        group.MapGet("confirm", Confirm);
+        group.MapGet("unsubscribe", ShowUnsubscribe);
+        group.MapPost("unsubscribe", Unsubscribe);
+        group.MapGet("preferences", ShowPreferences);
+        group.MapPost("preferences", SavePreferences);
+        group.MapGet("export", Export);
+        group.MapGet("erase", ShowErase);
+        group.MapPost("erase", Erase);
+        return app;
+    }
+
+    public static IResult ShowSignup(SubscriptionPages pages) => pages.Signup(SignupForm.Empty);
+
+    public static async Task<IResult> Subscribe(HttpRequest request, SignupHandler handler, SubscriptionPages pages, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request.HasFormContentType)
+        {
+            var input = SignupInput.FromForm(await request.ReadFormAsync(cancellationToken));
+            if (input.IsBot)
+            {
+                return pages.CheckInbox(); // Same answer as a real sign-up, and nothing stored.
+            }
+
+            if (SignupRequest.Validate(input, errors) is not { } valid)
+            {
+                return pages.Signup(new SignupForm(input, errors), StatusCodes.Status400BadRequest);
+            }
+
+            await handler.HandleAsync(valid, cancellationToken);
+            return pages.CheckInbox();
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return UnsupportedContentType();
+        }
+
+        if (await JsonBody.ReadAsync(request, cancellationToken) is not { } root)
+        {
+            return JsonBody.Malformed();
+        }
+
+        var fromJson = SignupInput.FromJson(root, errors);
+        if (SignupRequest.Validate(fromJson, errors) is not { } validJson || errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The sign-up is not valid.");
+        }
+
+        await handler.HandleAsync(validJson, cancellationToken);
+        return TypedResults.Accepted((string?)null, SignupAccepted.Instance);
+    }
+
+    public static async Task<IResult> Confirm(string? token, SelfService service, SubscriptionPages pages, SubscriptionEmails emails, CancellationToken cancellationToken)
+    {
+        var result = await service.ConfirmAsync(token, cancellationToken);
+        return result.Status == LinkStatus.Done
+            ? pages.Confirmed(result.Subscriber!, emails.Link("api/subscriptions/preferences", result.Subscriber!.Id, TokenPurpose.Preferences))
+            : pages.LinkProblem(result.Status, "confirmation");
+    }
+
+    /// <summary>Never acts: mail scanners follow links. A person presses the button, which POSTs.</summary>
+    public static async Task<IResult> ShowUnsubscribe(string? token, SelfService service, SubscriptionPages pages, CancellationToken cancellationToken)
+    {
+        var result = await service.FindAsync(token, TokenPurpose.Unsubscribe, cancellationToken);
+        return result.Status switch
+        {
+            LinkStatus.Done when result.Subscriber!.Status == SubscriberStatus.Unsubscribed => pages.Unsubscribed(),
+            LinkStatus.Done => pages.Unsubscribe(result.Subscriber!),
+            LinkStatus.Gone => pages.Unsubscribed(),
+            _ => pages.LinkProblem(result.Status, "unsubscribe"),
+        };
+    }
+
+    /// <summary>RFC 8058 one-click: the body is List-Unsubscribe=One-Click; no cookie, no login.</summary>
+    public static async Task<IResult> Unsubscribe(HttpRequest request, string? token, SelfService service, SubscriptionPages pages, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType
+            || (await request.ReadFormAsync(cancellationToken))["List-Unsubscribe"] != "One-Click")
+        {
+            return pages.Problem(StatusCodes.Status400BadRequest, "This unsubscribe request is incomplete.",
+                "Unsubscribe by pressing the button on the unsubscribe page. (Mail programs send the form field List-Unsubscribe=One-Click.)");
+        }
+
+        var result = await service.UnsubscribeAsync(token, cancellationToken);
+        return result.Status is LinkStatus.Done or LinkStatus.Gone
+            ? pages.Unsubscribed()
+            : pages.LinkProblem(result.Status, "unsubscribe");
+    }
+
+    public static async Task<IResult> ShowPreferences(string? token, SelfService service, SubscriptionPages pages, CancellationToken cancellationToken)
+    {
+        var result = await service.FindAsync(token, TokenPurpose.Preferences, cancellationToken);
+        return result.Status == LinkStatus.Done && result.Subscriber!.Status is SubscriberStatus.Pending or SubscriberStatus.Confirmed
+            ? pages.Preferences(result.Subscriber, PreferencesForm.From(result.Subscriber))
+            : pages.LinkProblem(result.Status == LinkStatus.Done ? LinkStatus.Gone : result.Status, "preferences");
+    }
+
+    public static async Task<IResult> SavePreferences(HttpRequest request, string? token, SelfService service, SubscriptionPages pages, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var asForm = request.HasFormContentType;
+        PreferencesForm form;
+        if (asForm)
+        {
+            form = PreferencesForm.FromForm(await request.ReadFormAsync(cancellationToken));
+        }
+        else if (!request.HasJsonContentType())
+        {
+            return UnsupportedContentType();
+        }
+        else if (await JsonBody.ReadAsync(request, cancellationToken) is { } root)
+        {
+            form = PreferencesForm.FromJson(root, errors);
+        }
+        else
+        {
+            return JsonBody.Malformed();
+        }
+
+        var current = await service.FindAsync(token, TokenPurpose.Preferences, cancellationToken);
+        if (current.Status != LinkStatus.Done)
+        {
+            return asForm ? pages.LinkProblem(current.Status, "preferences") : LinkProblemDetails(current.Status);
+        }
+
+        if (!form.TryValidate(errors, out var track, out var firstName))
+        {
+            return asForm
+                ? pages.Preferences(current.Subscriber!, form with { Errors = errors }, StatusCodes.Status400BadRequest)
+                : TypedResults.ValidationProblem(errors, title: "The preferences are not valid.");
+        }
+
+        var saved = await service.UpdatePreferencesAsync(token, track, firstName, cancellationToken);
+        if (saved.Status != LinkStatus.Done)
+        {
+            return asForm ? pages.LinkProblem(saved.Status, "preferences") : LinkProblemDetails(saved.Status);
+        }
+
+        return asForm
+            ? pages.Preferences(saved.Subscriber!, PreferencesForm.From(saved.Subscriber!) with { Saved = true })
+            : TypedResults.Ok(new { track = saved.Subscriber!.Track.Code(), firstName = saved.Subscriber.FirstName });
+    }
+
+    public static async Task<IResult> Export(HttpRequest request, string? token, SelfService service, SubscriptionPages pages, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var result = await service.FindAsync(token, TokenPurpose.Export, cancellationToken);
+        if (result.Status != LinkStatus.Done)
+        {
+            return ClientKind.WantsHtml(request) ? pages.LinkProblem(result.Status, "data export") : LinkProblemDetails(result.Status);
+        }
+
+        return TypedResults.Json(SubscriberExport.From(result.Subscriber!, time.GetUtcNow()), SubscriberExport.JsonOptions);
+    }
+
+    public static async Task<IResult> ShowErase(string? token, SelfService service, SubscriptionPages pages, CancellationToken cancellationToken)
+    {
+        var result = await service.FindAsync(token, TokenPurpose.Erase, cancellationToken);
+        return result.Status switch
+        {
+            LinkStatus.Done => pages.Erase(),
+            LinkStatus.Gone => pages.Erased(),
+            _ => pages.LinkProblem(result.Status, "erase"),
+        };
+    }
+
+    public static async Task<IResult> Erase(HttpRequest request, string? token, SelfService service, SubscriptionPages pages, CancellationToken cancellationToken)
+    {
+        var result = await service.EraseAsync(token, cancellationToken);
+        if (result.Status is LinkStatus.Done or LinkStatus.Gone)
+        {
+            return ClientKind.WantsHtml(request) || !request.HasJsonContentType()
+                ? pages.Erased()
+                : TypedResults.Ok(new { status = "erased" });
+        }
+
+        return ClientKind.WantsHtml(request) ? pages.LinkProblem(result.Status, "erase") : LinkProblemDetails(result.Status);
+    }
+
+    private static ProblemHttpResult UnsupportedContentType() => TypedResults.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Unsupported content type.",
+        detail: "Send JSON (Content-Type: application/json) or a form (application/x-www-form-urlencoded).");
+
+    private static ProblemHttpResult LinkProblemDetails(LinkStatus status) => status switch
+    {
+        LinkStatus.Expired => TypedResults.Problem(statusCode: 400, title: "The link has expired.", detail: "Ask for a new link from your latest CareerKit email, or sign up again."),
+        LinkStatus.Gone => TypedResults.Problem(statusCode: 410, title: "There is no subscription for this link any more.", detail: "It was erased or ended. Sign up again to receive emails."),
+        _ => TypedResults.Problem(statusCode: 400, title: "The link is not valid.", detail: "The token is missing, altered or meant for another action. Use the link exactly as it appears in your email."),
+    };
+
+    /// <summary>The answer to every accepted sign-up, whatever the address's state: no account enumeration.</summary>
+    public sealed record SignupAccepted(string Status, string Message)
+    {
+        public static readonly SignupAccepted Instance = new("accepted", "Thanks! If this address can receive email, a confirmation link is on its way. Open it to start your weekly tips.");
+    }
+}
+
+/// <summary>Reads a JSON request body; malformed JSON is the client's mistake, not an exception.</summary>
+internal static class JsonBody
+{
+    public static async Task<JsonElement?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static ProblemHttpResult Malformed() => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "The body is not valid JSON.",
+        detail: "Check for missing quotes, commas or braces.");
+}

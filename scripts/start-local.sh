@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 mkdir -p .azurite
 # --skipApiVersionCheck: the Azure SDKs speak a newer storage API version than Azurite 3.37 knows.
-node_modules/.bin/azurite --silent --skipApiVersionCheck --location .azurite --debug .azurite/debug.log \
+node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --location .azurite --debug .azurite/debug.log \
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
 azurite_pid=$!
 trap 'kill "$azurite_pid" 2>/dev/null || true' EXIT

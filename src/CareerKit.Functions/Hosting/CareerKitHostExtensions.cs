@@ -13,7 +13,14 @@ public static class CareerKitHostExtensions
     {
         builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
         builder.WebHost.UseCareerKitUrls(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // Every body this app takes is small; later features raise the limit per endpoint.
+            kestrel.Limits.MaxRequestBodySize = RequestLimits.DefaultMaxBodyBytes;
+        });
+        // Request logs carry full URLs, and our URLs carry tokens: keep them out of the logs.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCareerKitOptions();

@@ -1,0 +1,136 @@
+using System.Net.Http.Json;
+using CareerKit.Hosting;
+using CareerKit.Subscriptions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CareerKit.Tests.Infrastructure;
+
+/// <summary>
+/// The real CareerKit app on real Kestrel on a loopback port, against the shared Azurite and its own fake
+/// SendGrid, with a clock the test controls. A fresh one per test: no test sees another's state.
+/// </summary>
+public sealed class CareerKitApp : IAsyncDisposable
+{
+    public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnop";
+    private readonly WebApplication _app;
+    private readonly string _contentRoot;
+
+    private CareerKitApp(WebApplication app, string contentRoot, Uri baseAddress, FakeSendGrid sendGrid, FakeTimeProvider time, CapturedLogs logs)
+    {
+        _app = app;
+        _contentRoot = contentRoot;
+        BaseAddress = baseAddress;
+        SendGrid = sendGrid;
+        Time = time;
+        Logs = logs;
+        Client = NewClient();
+    }
+
+    public Uri BaseAddress { get; }
+    public FakeSendGrid SendGrid { get; }
+    public FakeTimeProvider Time { get; }
+    public CapturedLogs Logs { get; }
+    public HttpClient Client { get; }
+    public IServiceProvider Services => _app.Services;
+    public string OutboxFolder => Path.Combine(_contentRoot, "outbox");
+
+    /// <param name="settings">Overrides of the default test settings; a null value removes a setting.</param>
+    public static async Task<CareerKitApp> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var azurite = await Azurite.InstanceAsync();
+        var sendGrid = await FakeSendGrid.StartAsync();
+        var port = FreePort.Next();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var contentRoot = Directory.CreateTempSubdirectory("careerkit-test-").FullName;
+
+        var values = new Dictionary<string, string?>
+        {
+            ["urls"] = baseAddress.AbsoluteUri.TrimEnd('/'),
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["CareerKit:PublicBaseUrl"] = baseAddress.AbsoluteUri,
+            ["CareerKit:SigningKey"] = SigningKey,
+            ["CareerKit:OutboxPath"] = Path.Combine(contentRoot, "outbox"),
+            ["CareerKit:SignupsPerClientPerMinute"] = "0",
+            ["SendGrid:ApiKey"] = FakeSendGrid.ApiKey,
+            ["SendGrid:Host"] = sendGrid.Host,
+            ["SendGrid:FromEmail"] = "newsletter@careerkit.test",
+            ["SendGrid:FromName"] = "CareerKit",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var logs = new CapturedLogs();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(values.Where(pair => pair.Value is not null));
+        builder.AddCareerKit();
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+
+        var app = builder.Build();
+        app.UseCareerKit();
+        app.MapCareerKit();
+        await app.StartAsync();
+        return new CareerKitApp(app, contentRoot, baseAddress, sendGrid, time, logs);
+    }
+
+    public HttpClient NewClient() => new(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    public static string NewAddress(string tag = "reader") => $"{tag}.{Guid.NewGuid():N}@example.com";
+
+    public Task<HttpResponseMessage> SignUpAsync(string email, string track = "ml", string? firstName = null) =>
+        Client.PostAsJsonAsync("/api/subscriptions", new { email, firstName, track, consent = true });
+
+    public Task<HttpResponseMessage> SignUpWithFormAsync(IDictionary<string, string> fields) =>
+        Client.PostAsync("/api/subscriptions", new FormUrlEncodedContent(fields));
+
+    public async Task<Subscriber?> FindSubscriberAsync(string email)
+    {
+        Assert.True(EmailAddress.TryNormalize(email, out var normalized, out _));
+        var id = Services.GetRequiredService<AddressHasher>().IdFor(normalized);
+        return await Services.GetRequiredService<SubscriberStore>().FindAsync(id, CancellationToken.None);
+    }
+
+    /// <summary>Signs up and follows the confirmation link: a confirmed subscriber.</summary>
+    public async Task<CapturedEmail> SubscribeAndConfirmAsync(string email, string track = "ml", string? firstName = null)
+    {
+        var response = await SignUpAsync(email, track, firstName);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var confirmation = Assert.Single(SendGrid.EmailsTo(email));
+        var confirmed = await Client.GetAsync(confirmation.Link("/api/subscriptions/confirm"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, confirmed.StatusCode);
+        return confirmation;
+    }
+
+    /// <summary>A link with a fresh token, as an email would carry it.</summary>
+    public Uri LinkFor(string email, string path, TokenPurpose purpose)
+    {
+        Assert.True(EmailAddress.TryNormalize(email, out var normalized, out _));
+        var id = Services.GetRequiredService<AddressHasher>().IdFor(normalized);
+        return new Uri(Services.GetRequiredService<SubscriptionEmails>().Link(path, id, purpose));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await SendGrid.DisposeAsync();
+        try
+        {
+            Directory.Delete(_contentRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}

@@ -1,5 +1,6 @@
 using CareerKit.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CareerKit.Health;
@@ -9,7 +10,8 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = WriteAsync })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
         return app;
     }
 

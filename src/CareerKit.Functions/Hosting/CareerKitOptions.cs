@@ -24,10 +24,8 @@ public sealed class CareerKitOptions
     [Range(0, 100_000, ErrorMessage = "CareerKit:SignupsPerClientPerMinute must be between 0 and 100000.")]
     public int SignupsPerClientPerMinute { get; set; } = 10;
 
-    public Uri BaseUri => new(PublicBaseUrl.TrimEnd('/') + "/");
-
     /// <summary>An absolute link to a path of this app.</summary>
-    public string LinkTo(string pathAndQuery) => new Uri(BaseUri, pathAndQuery.TrimStart('/')).AbsoluteUri;
+    public string LinkTo(string pathAndQuery) => new Uri(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/')).AbsoluteUri;
 }
 
 internal sealed class CareerKitOptionsValidator : IValidateOptions<CareerKitOptions>

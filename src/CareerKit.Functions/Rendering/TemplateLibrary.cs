@@ -11,6 +11,9 @@ namespace CareerKit.Rendering;
 public sealed class TemplateLibrary
 {
     private static readonly FluidParser Parser = new();
+
+    // Escapes markup characters but leaves letters of every script readable (Zoë, not Zo&#xEB;).
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     private readonly ConcurrentDictionary<string, IFluidTemplate> _parsed = new(StringComparer.Ordinal);
     private readonly TemplateOptions _options;
 
@@ -27,7 +30,7 @@ public sealed class TemplateLibrary
 
     public static string DefaultRoot => Path.Combine(AppContext.BaseDirectory, "templates");
 
-    public string RenderHtml(string path, object model) => Render(path, model, HtmlEncoder.Default);
+    public string RenderHtml(string path, object model) => Render(path, model, Html);
 
     /// <summary>Plain text: no HTML escaping, for the text/plain part of emails.</summary>
     public string RenderText(string path, object model) => Render(path, model, NullEncoder.Default);

@@ -88,13 +88,14 @@ public sealed class SubscriptionTokens(IOptions<CareerKitOptions> options, TimeP
 
     private static bool TryDecode(ReadOnlySpan<char> text, out byte[] bytes)
     {
-        bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (!Base64Url.TryDecodeFromChars(text, bytes, out var written))
+        // Checked first: the decoder throws on characters outside the base64url alphabet.
+        if (!Base64Url.IsValid(text, out var length))
         {
+            bytes = [];
             return false;
         }
 
-        bytes = bytes[..written];
-        return true;
+        bytes = new byte[length];
+        return Base64Url.TryDecodeFromChars(text, bytes, out _);
     }
 }

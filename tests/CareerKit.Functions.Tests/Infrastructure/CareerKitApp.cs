@@ -19,27 +19,33 @@ public sealed class CareerKitApp : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _contentRoot;
 
-    private CareerKitApp(WebApplication app, string contentRoot, Uri baseAddress, FakeSendGrid sendGrid, FakeTimeProvider time, CapturedLogs logs)
+    private readonly FakeTimeProvider? _time;
+
+    private CareerKitApp(WebApplication app, string contentRoot, Uri baseAddress, FakeSendGrid sendGrid, FakeTimeProvider? time, CapturedLogs logs)
     {
         _app = app;
         _contentRoot = contentRoot;
         BaseAddress = baseAddress;
         SendGrid = sendGrid;
-        Time = time;
+        _time = time;
         Logs = logs;
         Client = NewClient();
     }
 
     public Uri BaseAddress { get; }
     public FakeSendGrid SendGrid { get; }
-    public FakeTimeProvider Time { get; }
+    /// <summary>The app's clock, which the test moves. Not there for apps started with the real clock.</summary>
+    public FakeTimeProvider Time => _time ?? throw new InvalidOperationException("This app runs on the real clock.");
     public CapturedLogs Logs { get; }
     public HttpClient Client { get; }
     public IServiceProvider Services => _app.Services;
     public string OutboxFolder => Path.Combine(_contentRoot, "outbox");
 
     /// <param name="settings">Overrides of the default test settings; a null value removes a setting.</param>
-    public static async Task<CareerKitApp> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="realClock">
+    /// Run on the real clock: for tests of HTTP retries, whose backoff delays wait on the app's clock.
+    /// </param>
+    public static async Task<CareerKitApp> StartAsync(IDictionary<string, string?>? settings = null, bool realClock = false)
     {
         var azurite = await Azurite.InstanceAsync();
         var sendGrid = await FakeSendGrid.StartAsync();
@@ -65,12 +71,16 @@ public sealed class CareerKitApp : IAsyncDisposable
             values[key] = value;
         }
 
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = realClock ? null : new FakeTimeProvider(DateTimeOffset.UtcNow);
         var logs = new CapturedLogs();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(values.Where(pair => pair.Value is not null));
         builder.AddCareerKit();
-        builder.Services.AddSingleton<TimeProvider>(time);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton<TimeProvider>(time);
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Debug);

@@ -19,5 +19,8 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
+# Emails land in ./outbox at the repository root, wherever dotnet run sets the working directory.
+export CareerKit__OutboxPath="${CareerKit__OutboxPath:-$PWD/outbox}"
+
 echo "Azurite is up (pid $azurite_pid). Starting CareerKit on http://localhost:7071 ..."
 dotnet run --project src/CareerKit.Functions -- "$@"

@@ -46,6 +46,10 @@ internal sealed partial class UnexpectedErrorHandler(
                 return (bad.StatusCode, "The request could not be read.", bad.StatusCode == StatusCodes.Status413PayloadTooLarge
                     ? "The request body is too large."
                     : "The request was malformed.");
+            case InvalidDataException:
+                // Raised by the form reader: too many fields, a field too long, a broken multipart body.
+                return (StatusCodes.Status400BadRequest, "The form could not be read.",
+                    "The form has too many fields, a field that is too long, or a broken encoding.");
             case EmailProviderUnavailableException:
                 LogEmailOutage(logger, exception.GetType().Name);
                 return (StatusCodes.Status503ServiceUnavailable, "Email is temporarily unavailable.",

@@ -60,7 +60,7 @@ public static class SubscriptionsApi
         }
 
         var fromJson = SignupInput.FromJson(root, errors);
-        if (SignupRequest.Validate(fromJson, errors) is not { } validJson || errors.Count > 0)
+        if (SignupRequest.Validate(fromJson, errors) is not { } validJson)
         {
             return TypedResults.ValidationProblem(errors, title: "The sign-up is not valid.");
         }

@@ -77,6 +77,18 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_form_with_too_many_fields_or_a_broken_multipart_body_is_a_400()
+    {
+        var fields = Enumerable.Range(0, 100).ToDictionary(i => $"field{i}", i => "x");
+        var tooMany = await _app.SignUpWithFormAsync(fields);
+        var broken = await _app.Client.PostAsync("/api/subscriptions", new StringContent("--x\r\nnonsense", Encoding.UTF8, "multipart/form-data"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("The form could not be read.", await tooMany.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+    }
+
+    [Fact]
     public async Task A_script_in_the_name_is_escaped_in_the_email_and_on_pages()
     {
         var email = CareerKitApp.NewAddress();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CareerKit.Hosting;
 
 namespace CareerKit.Subscriptions;
 
@@ -27,26 +28,10 @@ public sealed record SignupInput(string? Email, string? FirstName, string? Track
         }
 
         return new SignupInput(
-            String(root, "email", errors),
-            String(root, "firstName", errors),
-            String(root, "track", errors),
+            JsonBody.OptionalString(root, "email", errors),
+            JsonBody.OptionalString(root, "firstName", errors),
+            JsonBody.OptionalString(root, "track", errors),
             root.TryGetProperty("consent", out var consent) && consent.ValueKind == JsonValueKind.True);
-    }
-
-    private static string? String(JsonElement root, string name, IDictionary<string, string[]> errors)
-    {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            errors[name] = [$"{name} must be a string."];
-            return null;
-        }
-
-        return value.GetString();
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CareerKit.Hosting;
 
 namespace CareerKit.Subscriptions;
 
@@ -26,7 +27,7 @@ public sealed record PreferencesForm(string? Track, string? FirstName)
             return new(null, null);
         }
 
-        return new(Read(root, "track", errors), Read(root, "firstName", errors));
+        return new(JsonBody.OptionalString(root, "track", errors), JsonBody.OptionalString(root, "firstName", errors));
     }
 
     public bool TryValidate(IDictionary<string, string[]> errors, out Track track, out string? firstName)
@@ -42,21 +43,5 @@ public sealed record PreferencesForm(string? Track, string? FirstName)
         }
 
         return errors.Count == 0;
-    }
-
-    private static string? Read(JsonElement root, string name, IDictionary<string, string[]> errors)
-    {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            return value.GetString();
-        }
-
-        errors[name] = [$"{name} must be a string."];
-        return null;
     }
 }

@@ -213,25 +213,3 @@ public static class SubscriptionsApi
         public static readonly SignupAccepted Instance = new("accepted", "Thanks! If this address can receive email, a confirmation link is on its way. Open it to start your weekly tips.");
     }
 }
-
-/// <summary>Reads a JSON request body; malformed JSON is the client's mistake, not an exception.</summary>
-internal static class JsonBody
-{
-    public static async Task<JsonElement?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    public static ProblemHttpResult Malformed() => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest,
-        title: "The body is not valid JSON.",
-        detail: "Check for missing quotes, commas or braces.");
-}

@@ -31,52 +31,58 @@ public sealed partial class SignupHandler(
         var id = hasher.IdFor(request.Email);
         while (true)
         {
+            // Most sign-ups are new addresses: try the insert first, one storage round trip.
             var now = time.GetUtcNow();
-            var existing = await store.FindAsync(id, cancellationToken);
-            if (existing is null)
+            var pending = Subscriber.StartPending(id, request, now) with { LastSignupEmailAt = now };
+            if (await store.TryAddAsync(pending, cancellationToken) is { } added)
             {
-                var pending = Subscriber.StartPending(id, request, now) with { LastSignupEmailAt = now };
-                if (await store.TryAddAsync(pending, cancellationToken) is { } added)
-                {
-                    return await SendAsync(added, emails.Confirmation(added), SignupOutcome.ConfirmationSent, previousEmailAt: null, cancellationToken);
-                }
-
-                continue; // Another request stored this address first: act on what it stored.
+                return await SendAsync(added, emails.Confirmation(added), SignupOutcome.ConfirmationSent, previousEmailAt: null, cancellationToken);
             }
 
-            var mayEmail = existing.LastSignupEmailAt is not { } last || now - last >= EmailThrottle;
-            var next = existing.Status switch
+            // The address is known (or another request stored it a moment ago): act on what is stored.
+            if (await store.FindAsync(id, cancellationToken) is { } existing
+                && await HandleKnownAsync(existing, request, now, cancellationToken) is { } outcome)
             {
-                SubscriberStatus.Confirmed => existing,
-                SubscriberStatus.Pending => existing with { FirstName = request.FirstName, Track = request.Track, ConsentedAt = now },
-                _ => Subscriber.StartPending(id, request, now) with { ETag = existing.ETag, LastSignupEmailAt = existing.LastSignupEmailAt },
-            };
-            if (mayEmail)
-            {
-                next = next with { LastSignupEmailAt = now };
+                return outcome;
             }
-
-            var stored = existing;
-            if (next != existing)
-            {
-                if (await store.TryReplaceAsync(next, cancellationToken) is not { } replaced)
-                {
-                    continue; // Changed under us: read again.
-                }
-
-                stored = replaced;
-            }
-
-            if (!mayEmail)
-            {
-                LogThrottled(logger, id);
-                return SignupOutcome.Throttled;
-            }
-
-            return existing.Status == SubscriberStatus.Confirmed
-                ? await SendAsync(stored, emails.AlreadySubscribed(stored), SignupOutcome.AlreadySubscribedNoticeSent, existing.LastSignupEmailAt, cancellationToken)
-                : await SendAsync(stored, emails.Confirmation(stored), SignupOutcome.ConfirmationSent, existing.LastSignupEmailAt, cancellationToken);
         }
+    }
+
+    /// <returns>The outcome, or null when the subscriber changed under us and the caller should start again.</returns>
+    private async Task<SignupOutcome?> HandleKnownAsync(Subscriber existing, SignupRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var mayEmail = existing.LastSignupEmailAt is not { } last || now - last >= EmailThrottle;
+        var next = existing.Status switch
+        {
+            SubscriberStatus.Confirmed => existing,
+            SubscriberStatus.Pending => existing with { FirstName = request.FirstName, Track = request.Track, ConsentedAt = now },
+            _ => Subscriber.StartPending(existing.Id, request, now) with { ETag = existing.ETag, LastSignupEmailAt = existing.LastSignupEmailAt },
+        };
+        if (mayEmail)
+        {
+            next = next with { LastSignupEmailAt = now };
+        }
+
+        var stored = existing;
+        if (next != existing)
+        {
+            if (await store.TryReplaceAsync(next, cancellationToken) is not { } replaced)
+            {
+                return null;
+            }
+
+            stored = replaced;
+        }
+
+        if (!mayEmail)
+        {
+            LogThrottled(logger, existing.Id);
+            return SignupOutcome.Throttled;
+        }
+
+        return existing.Status == SubscriberStatus.Confirmed
+            ? await SendAsync(stored, emails.AlreadySubscribed(stored), SignupOutcome.AlreadySubscribedNoticeSent, existing.LastSignupEmailAt, cancellationToken)
+            : await SendAsync(stored, emails.Confirmation(stored), SignupOutcome.ConfirmationSent, existing.LastSignupEmailAt, cancellationToken);
     }
 
     private async Task<SignupOutcome> SendAsync(Subscriber claimed, EmailMessage email, SignupOutcome outcome, DateTimeOffset? previousEmailAt, CancellationToken cancellationToken)

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Load benchmark of sign-up and the sign-up page, on loopback only. Builds the app and the load tool in
+# Release, starts its own Azurite (in memory) and the app, runs both scenarios, then checks that every
+# accepted sign-up is stored. Results are printed; record them in docs/benchmarks.md.
+#   DURATION=60 WARMUP=5 CONCURRENCY=64 ./scripts/load-test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-60}
+WARMUP=${WARMUP:-5}
+CONCURRENCY=${CONCURRENCY:-64}
+APP_PORT=${APP_PORT:-7181}
+BLOB=17180; QUEUE=17181; TABLE=17182
+KEY="load-test-signing-key-0123456789-abcdefghijklmnop"
+STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$BLOB/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE/devstoreaccount1;"
+
+[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
+dotnet build -c Release --nologo -v q bench/CareerKit.LoadTest >/dev/null # builds the app too
+
+outbox=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$outbox"; }
+trap cleanup EXIT
+
+wait_for_port() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.2; done; echo "port $1 never opened" >&2; exit 1; }
+
+node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck --disableTelemetry \
+  --blobHost 127.0.0.1 --blobPort $BLOB --queueHost 127.0.0.1 --queuePort $QUEUE --tableHost 127.0.0.1 --tablePort $TABLE &
+pids+=($!)
+wait_for_port $TABLE
+
+AzureWebJobsStorage="$STORAGE" \
+CareerKit__PublicBaseUrl="http://127.0.0.1:$APP_PORT" \
+CareerKit__SigningKey="$KEY" \
+CareerKit__SignupsPerClientPerMinute=0 \
+CareerKit__OutboxPath="$outbox" \
+ASPNETCORE_ENVIRONMENT=Production \
+Logging__LogLevel__Default=Warning \
+  dotnet src/CareerKit.Functions/bin/Release/net10.0/CareerKit.Functions.dll --urls "http://127.0.0.1:$APP_PORT" &
+pids+=($!)
+wait_for_port $APP_PORT
+
+echo "machine: $(nproc) cores, $(free -h | awk '/Mem:/ {print $2}') RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+load() { dotnet bench/CareerKit.LoadTest/bin/Release/net10.0/CareerKit.LoadTest.dll --url "http://127.0.0.1:$APP_PORT" \
+  --duration "$DURATION" --warmup "$WARMUP" --concurrency "$CONCURRENCY" "$@"; }
+
+SCENARIOS=${SCENARIOS:-page signup}
+status=0
+[[ " $SCENARIOS " == *" page "* ]] && { load --scenario page || status=1; }
+[[ " $SCENARIOS " == *" signup "* ]] && load --scenario signup --storage "$STORAGE" --signing-key "$KEY" || status=1
+echo "emails written to the outbox: $(find "$outbox" -name '*.eml' | wc -l)"
+exit $status

@@ -1,0 +1,81 @@
+using CareerKit.Pdf.Text;
+using SkiaSharp;
+
+namespace CareerKit.Pdf.Document;
+
+/// <summary>What a document says, in order: headings, paragraphs, rows, bullet lists, rules and spacing.</summary>
+public sealed class DocumentContent
+{
+    public static readonly SKColor Accent = new(0x0B, 0x57, 0xD0);
+    public static readonly SKColor Muted = new(0x57, 0x60, 0x6A);
+
+    internal List<Block> Blocks { get; } = [];
+
+    public DocumentContent Heading(string text, int level = 1)
+    {
+        var style = level switch
+        {
+            1 => TextStyle.Body.Bold().WithSize(20),
+            2 => TextStyle.Body.Bold().WithSize(12.5f).WithColor(Accent),
+            _ => TextStyle.Body.Bold().WithSize(10.5f),
+        };
+        Blocks.Add(new TextBlock([new TextRun(text, style)]));
+        return this;
+    }
+
+    public DocumentContent Paragraph(string text, TextStyle? style = null) => Paragraph(new TextRun(text, style ?? TextStyle.Body));
+
+    public DocumentContent Paragraph(params TextRun[] runs)
+    {
+        Blocks.Add(new TextBlock(runs));
+        return this;
+    }
+
+    /// <summary>A left part that wraps and a right part kept on one line at the right edge.</summary>
+    public DocumentContent Row(IReadOnlyList<TextRun> left, IReadOnlyList<TextRun> right)
+    {
+        Blocks.Add(new RowBlock(left, right));
+        return this;
+    }
+
+    public DocumentContent Bullets(IEnumerable<IReadOnlyList<TextRun>> items)
+    {
+        Blocks.AddRange(items.Select(item => new BulletBlock(item)));
+        return this;
+    }
+
+    public DocumentContent Rule(float thickness = 0.75f, SKColor? color = null)
+    {
+        Blocks.Add(new RuleBlock(thickness, color ?? new SKColor(0xD0, 0xD7, 0xDE)));
+        return this;
+    }
+
+    public DocumentContent Spacing(float points)
+    {
+        Blocks.Add(new SpacingBlock(points));
+        return this;
+    }
+
+    /// <summary>Content that does not start on a page with less than <paramref name="minHeight"/> left: a heading stays with its first lines.</summary>
+    public DocumentContent KeepTogether(float minHeight, Action<DocumentContent> content)
+    {
+        var inner = new DocumentContent();
+        content(inner);
+        Blocks.Add(new GroupBlock(inner.Blocks, minHeight));
+        return this;
+    }
+}
+
+internal abstract record Block;
+
+internal sealed record TextBlock(IReadOnlyList<TextRun> Runs) : Block;
+
+internal sealed record RowBlock(IReadOnlyList<TextRun> Left, IReadOnlyList<TextRun> Right) : Block;
+
+internal sealed record BulletBlock(IReadOnlyList<TextRun> Runs) : Block;
+
+internal sealed record RuleBlock(float Thickness, SKColor Color) : Block;
+
+internal sealed record SpacingBlock(float Height) : Block;
+
+internal sealed record GroupBlock(IReadOnlyList<Block> Blocks, float MinHeight) : Block;

@@ -1,0 +1,9 @@
+namespace CareerKit.Pdf.Fonts;
+
+public enum FontStyle
+{
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}

@@ -1,0 +1,70 @@
+using System.Runtime.InteropServices;
+using SkiaSharp;
+using HarfBuzzFont = HarfBuzzSharp.Font;
+
+namespace CareerKit.Pdf.Fonts;
+
+/// <summary>One font file held both ways: as a Skia typeface to draw with and a HarfBuzz font to shape with.</summary>
+internal sealed class LoadedFont : IDisposable
+{
+    // No ligatures: applicant-tracking systems must extract "fi", not "ﬁ".
+    private static readonly HarfBuzzSharp.Feature[] Features = [HarfBuzzSharp.Feature.Parse("-liga"), HarfBuzzSharp.Feature.Parse("-clig")];
+    private readonly GCHandle _pinned;
+    private readonly HarfBuzzSharp.Blob _blob;
+    private readonly HarfBuzzSharp.Face _face;
+    private readonly HarfBuzzFont _font;
+
+    public LoadedFont(byte[] data)
+    {
+        Data = data;
+        _pinned = GCHandle.Alloc(data, GCHandleType.Pinned);
+        _blob = new HarfBuzzSharp.Blob(_pinned.AddrOfPinnedObject(), data.Length, HarfBuzzSharp.MemoryMode.ReadOnly);
+        _face = new HarfBuzzSharp.Face(_blob, 0);
+        _font = new HarfBuzzFont(_face);
+        UnitsPerEm = _face.UnitsPerEm;
+        _font.SetScale(UnitsPerEm, UnitsPerEm);
+        Typeface = SKTypeface.FromData(SKData.CreateCopy(data)) ?? throw new InvalidOperationException("Skia could not load the font.");
+    }
+
+    public byte[] Data { get; }
+    public SKTypeface Typeface { get; }
+    public int UnitsPerEm { get; }
+
+    public bool Covers(int codePoint) => _font.TryGetGlyph((uint)codePoint, out var glyph) && glyph != 0;
+
+    /// <summary>Glyphs and their positions, in font units, for a piece of text in one direction.</summary>
+    public ShapedText Shape(string text)
+    {
+        using var buffer = new HarfBuzzSharp.Buffer();
+        buffer.AddUtf16(text);
+        buffer.GuessSegmentProperties();
+        _font.Shape(buffer, Features);
+        var infos = buffer.GlyphInfos;
+        var positions = buffer.GlyphPositions;
+        var glyphs = new ushort[infos.Length];
+        var advances = new int[infos.Length];
+        var offsets = new SKPoint[infos.Length];
+        var clusters = new int[infos.Length];
+        for (var i = 0; i < infos.Length; i++)
+        {
+            glyphs[i] = (ushort)infos[i].Codepoint;
+            clusters[i] = (int)infos[i].Cluster;
+            advances[i] = positions[i].XAdvance;
+            offsets[i] = new SKPoint(positions[i].XOffset, -positions[i].YOffset);
+        }
+
+        return new ShapedText(glyphs, advances, offsets, clusters);
+    }
+
+    public void Dispose()
+    {
+        Typeface.Dispose();
+        _font.Dispose();
+        _face.Dispose();
+        _blob.Dispose();
+        _pinned.Free();
+    }
+}
+
+/// <summary>A shaped piece of text: per glyph its id, advance and offset (font units) and source index.</summary>
+internal sealed record ShapedText(ushort[] Glyphs, int[] Advances, SKPoint[] Offsets, int[] Clusters);

@@ -1,0 +1,175 @@
+using System.Text.RegularExpressions;
+using CareerKit.Pdf.Fonts;
+
+namespace CareerKit.Pdf.Text;
+
+/// <summary>
+/// Breaks runs into ragged-right lines: words go on a line while they fit; a word wider than a whole line is
+/// broken between glyphs. Words are shaped one at a time, with their spaces, so text extraction sees real spaces.
+/// </summary>
+internal sealed partial class LineBreaker(FontSet fonts)
+{
+    public const float LineSpacing = 1.3f;
+    private readonly Dictionary<(FontStyle, string), ShapedText> _shaped = [];
+
+    public List<TextLine> Break(IReadOnlyList<TextRun> runs, float maxWidth)
+    {
+        var lines = new List<TextLine>();
+        var line = new LineBuilder(this);
+        foreach (var run in runs)
+        {
+            foreach (Match piece in Pieces().Matches(run.Text))
+            {
+                var isSpace = char.IsWhiteSpace(piece.Value[0]);
+                var shaped = Shape(run.Style.Font, isSpace ? " " : piece.Value);
+                var width = Width(shaped, run.Style, 0, shaped.Glyphs.Length);
+                if (isSpace)
+                {
+                    line.PendingSpace(run, shaped, width);
+                    continue;
+                }
+
+                if (!line.Fits(width, maxWidth) && !line.IsEmpty)
+                {
+                    lines.Add(line.Finish());
+                }
+
+                if (width <= maxWidth || !line.IsEmpty)
+                {
+                    line.Add(run, shaped, 0, shaped.Glyphs.Length, width);
+                    continue;
+                }
+
+                // A word longer than a line: as many glyphs as fit, then the next line.
+                var start = 0;
+                while (start < shaped.Glyphs.Length)
+                {
+                    var end = start + 1;
+                    while (end < shaped.Glyphs.Length && Width(shaped, run.Style, start, end + 1) <= maxWidth)
+                    {
+                        end++;
+                    }
+
+                    line.Add(run, shaped, start, end, Width(shaped, run.Style, start, end));
+                    start = end;
+                    if (start < shaped.Glyphs.Length)
+                    {
+                        lines.Add(line.Finish());
+                    }
+                }
+            }
+        }
+
+        if (!line.IsEmpty)
+        {
+            lines.Add(line.Finish());
+        }
+
+        return lines;
+    }
+
+    /// <summary>The width of one line holding all the runs: what a right-aligned part of a row needs.</summary>
+    public float NaturalWidth(IReadOnlyList<TextRun> runs) => Break(runs, float.MaxValue).Select(line => line.Width).DefaultIfEmpty(0).Max();
+
+    public float LineHeight(TextStyle style) => style.Size * LineSpacing;
+
+    public float Ascent(TextStyle style)
+    {
+        using var font = new SkiaSharp.SKFont(fonts[style.Font].Typeface, style.Size);
+        return -font.Metrics.Ascent;
+    }
+
+    internal LoadedFont Font(FontStyle style) => fonts[style];
+
+    private ShapedText Shape(FontStyle style, string text)
+    {
+        if (!_shaped.TryGetValue((style, text), out var shaped))
+        {
+            shaped = fonts[style].Shape(text);
+            _shaped[(style, text)] = shaped;
+        }
+
+        return shaped;
+    }
+
+    private float Width(ShapedText shaped, TextStyle style, int start, int end)
+    {
+        var units = 0;
+        for (var i = start; i < end; i++)
+        {
+            units += shaped.Advances[i];
+        }
+
+        return units * style.Size / fonts[style.Font].UnitsPerEm;
+    }
+
+    [GeneratedRegex(@"\s+|[^\s]+")]
+    private static partial Regex Pieces();
+
+    /// <summary>Collects fragments for the line being filled.</summary>
+    private sealed class LineBuilder(LineBreaker breaker)
+    {
+        private TextLine _line = new();
+        private (TextRun Run, ShapedText Shaped, float Width)? _space;
+
+        public bool IsEmpty => _line.Fragments.Count == 0;
+
+        public bool Fits(float width, float maxWidth) => _line.Width + (_space?.Width ?? 0) + width <= maxWidth;
+
+        public void PendingSpace(TextRun run, ShapedText shaped, float width)
+        {
+            if (!IsEmpty)
+            {
+                _space = (run, shaped, width); // Spaces at the start of a line are dropped.
+            }
+        }
+
+        public void Add(TextRun run, ShapedText shaped, int start, int end, float width)
+        {
+            if (_space is { } space)
+            {
+                Append(space.Run, space.Shaped, 0, space.Shaped.Glyphs.Length);
+                _space = null;
+            }
+
+            Append(run, shaped, start, end);
+        }
+
+        public TextLine Finish()
+        {
+            var finished = _line;
+            finished.Height = finished.Fragments.Max(fragment => breaker.LineHeight(fragment.Style));
+            var ascent = finished.Fragments.Max(fragment => breaker.Ascent(fragment.Style));
+            var largest = finished.Fragments.Max(fragment => fragment.Style.Size);
+            // Centre the largest font's em box in the line height.
+            finished.Baseline = ((finished.Height - largest) / 2) + ascent;
+            _line = new TextLine();
+            _space = null;
+            return finished;
+        }
+
+        private void Append(TextRun run, ShapedText shaped, int start, int end)
+        {
+            var link = run.SafeLink;
+            var fragment = _line.Fragments.Count > 0 && _line.Fragments[^1].Style == run.Style && _line.Fragments[^1].Link == link
+                ? _line.Fragments[^1]
+                : AddFragment(run.Style, link);
+            var scale = run.Style.Size / breaker.Font(run.Style.Font).UnitsPerEm;
+            for (var i = start; i < end; i++)
+            {
+                fragment.Glyphs.Add(shaped.Glyphs[i]);
+                fragment.Positions.Add(new SkiaSharp.SKPoint(fragment.Width + (shaped.Offsets[i].X * scale), shaped.Offsets[i].Y * scale));
+                fragment.Width += shaped.Advances[i] * scale;
+            }
+
+            _line.Width = fragment.X + fragment.Width;
+        }
+
+        private LineFragment AddFragment(TextStyle style, string? link)
+        {
+            var fragment = new LineFragment(style, link, _line.Width);
+            _line.Fragments.Add(fragment);
+            return fragment;
+        }
+    }
+}

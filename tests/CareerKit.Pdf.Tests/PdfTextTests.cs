@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using CareerKit.Pdf.Document;
+using CareerKit.Pdf.Text;
+using UglyToad.PdfPig;
+
+namespace CareerKit.Pdf.Tests;
+
+public sealed class PdfTextTests
+{
+    private static RenderResult Render(DocumentContent content, DocumentOptions? options = null) =>
+        new PdfRenderer(Fonts.DejaVu).RenderPdf(content, options ?? SampleDocuments.Options);
+
+    private static string TextOf(byte[] pdf, int page = 1)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Join(" ", document.GetPage(page).GetWords().Select(word => word.Text));
+    }
+
+    [Fact]
+    public void Text_comes_back_in_reading_order_with_plain_letters()
+    {
+        var pdf = Render(new DocumentContent()
+            .Heading("Efficient office workflows")
+            .Paragraph("The first fluent affine line.")
+            .Paragraph("The second line follows.")).Pdf;
+
+        var text = TextOf(pdf);
+
+        Assert.StartsWith("Efficient office workflows The first fluent affine line. The second line follows.", text);
+        Assert.DoesNotContain('\uFB01', text); // ﬁ
+        Assert.DoesNotContain('\uFB02', text); // ﬂ
+        Assert.DoesNotContain('\uFB03', text); // ﬃ
+    }
+
+    [Fact]
+    public void Diacritics_Greek_and_Cyrillic_render_as_themselves()
+    {
+        var result = Render(new DocumentContent().Paragraph("Zoë Ångström · Μηχανική μάθηση · Машинное обучение"));
+
+        Assert.Empty(result.MissingCharacters);
+        Assert.Contains("Zoë Ångström · Μηχανική μάθηση · Машинное обучение", TextOf(result.Pdf));
+    }
+
+    [Fact]
+    public void A_two_page_document_has_page_x_of_y_footers_and_is_small()
+    {
+        var result = Render(SampleDocuments.TwoPageResume());
+
+        Assert.Equal(2, result.PageCount);
+        Assert.EndsWith("Page 1 of 2", TextOf(result.Pdf, 1));
+        Assert.EndsWith("Page 2 of 2", TextOf(result.Pdf, 2));
+        Assert.True(result.Pdf.Length <= 60 * 1024, $"the PDF is {result.Pdf.Length / 1024.0:0.0} KB");
+    }
+
+    [Fact]
+    public void The_same_input_gives_byte_identical_output()
+    {
+        var first = Render(SampleDocuments.TwoPageResume()).Pdf;
+        var second = Render(SampleDocuments.TwoPageResume()).Pdf;
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Metadata_is_written()
+    {
+        using var document = PdfDocument.Open(Render(SampleDocuments.TwoPageResume()).Pdf);
+
+        Assert.Equal("Ada Lovelace: resume", document.Information.Title);
+        Assert.Equal("Ada Lovelace", document.Information.Author);
+        Assert.Equal("ML engineer resume", document.Information.Subject);
+        Assert.Equal("machine learning, python", document.Information.Keywords);
+        Assert.Equal("CareerKit", document.Information.Creator);
+    }
+
+    [Fact]
+    public void Characters_no_font_covers_are_reported_and_drawn_as_a_placeholder()
+    {
+        var result = Render(new DocumentContent().Paragraph("Launch 🧠 day 漢"));
+
+        Assert.Equal(["漢", "🧠"], result.MissingCharacters.Order(StringComparer.Ordinal));
+        Assert.Contains("Launch □ day □", TextOf(result.Pdf));
+    }
+
+    [Fact]
+    public void A_ten_thousand_character_word_is_broken_across_lines_and_pages()
+    {
+        var result = Render(new DocumentContent().Paragraph(new string('w', 10_000)));
+
+        Assert.True(result.PageCount >= 2);
+        using var document = PdfDocument.Open(result.Pdf);
+        var letters = document.GetPages().Sum(page => page.Letters.Count(letter => letter.Value == "w"));
+        Assert.Equal(10_000, letters);
+    }
+
+    [Fact]
+    public void Only_http_https_and_mailto_become_links()
+    {
+        var pdf = Render(new DocumentContent().Paragraph(
+            new TextRun("site", TextStyle.Body, "https://ada.example/"),
+            new TextRun(" plain ", TextStyle.Body, "http://plain.example/"),
+            new TextRun(" mail ", TextStyle.Body, "mailto:ada@example.com"),
+            new TextRun(" evil", TextStyle.Body, "javascript:alert(1)"))).Pdf;
+
+        using var document = PdfDocument.Open(pdf);
+        var links = document.GetPage(1).GetHyperlinks().Select(link => link.Uri).Order().ToList();
+
+        Assert.Equal(["http://plain.example/", "https://ada.example/", "mailto:ada@example.com"], links);
+        Assert.Contains("evil", TextOf(pdf));
+    }
+
+    [Theory]
+    [InlineData(Paper.A4, 595, 842)]
+    [InlineData(Paper.Letter, 612, 792)]
+    public void Pages_have_the_chosen_paper_size(Paper paper, int width, int height)
+    {
+        using var document = PdfDocument.Open(Render(new DocumentContent().Paragraph("x"), SampleDocuments.Options with { Paper = paper }).Pdf);
+
+        var page = document.GetPage(1);
+        Assert.Equal((width, height), ((int)Math.Round(page.Width), (int)Math.Round(page.Height)));
+    }
+
+    [Fact]
+    public void Poppler_extracts_the_same_text_in_reading_order()
+    {
+        const string pdftotext = "/usr/bin/pdftotext";
+        Assert.True(File.Exists(pdftotext), "pdftotext is missing: apt-get install -y poppler-utils");
+        var file = Path.GetTempFileName();
+        File.WriteAllBytes(file, Render(SampleDocuments.TwoPageResume()).Pdf);
+
+        using var process = Process.Start(new ProcessStartInfo(pdftotext, [file, "-"]) { RedirectStandardOutput = true })!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Built efficient office workflows with fluent, affine feature pipelines;", text);
+        Assert.True(text.IndexOf("Experience 1", StringComparison.Ordinal) < text.IndexOf("Experience 2", StringComparison.Ordinal));
+        Assert.DoesNotContain('\uFB01', text);
+    }
+}

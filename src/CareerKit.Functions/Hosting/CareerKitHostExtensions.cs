@@ -1,6 +1,7 @@
 using CareerKit.Email;
 using CareerKit.Health;
 using CareerKit.Pages;
+using CareerKit.Resumes;
 using CareerKit.Storage;
 using CareerKit.Subscriptions;
 
@@ -30,6 +31,7 @@ public static class CareerKitHostExtensions
         builder.Services.AddTableStorage();
         builder.Services.AddEmail();
         builder.Services.AddSubscriptions();
+        builder.Services.AddResumes();
         builder.Services.AddCareerKitHealthChecks();
         return builder;
     }
@@ -46,6 +48,7 @@ public static class CareerKitHostExtensions
     public static WebApplication MapCareerKit(this WebApplication app)
     {
         app.MapSubscriptionsApi();
+        app.MapResumesApi();
         app.MapHealthApi();
         return app;
     }

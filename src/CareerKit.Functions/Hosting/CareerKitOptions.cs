@@ -20,6 +20,9 @@ public sealed class CareerKitOptions
     /// <summary>Folder for .eml files when no SendGrid API key is set.</summary>
     public string OutboxPath { get; set; } = "outbox";
 
+    /// <summary>Folder of the resume fonts (DejaVu Sans .ttf files); the build copies them to fonts/ next to the app.</summary>
+    public string? FontsPath { get; set; }
+
     /// <summary>Sign-ups one client may make per minute; 0 turns the limit off (load tests).</summary>
     [Range(0, 100_000, ErrorMessage = "CareerKit:SignupsPerClientPerMinute must be between 0 and 100000.")]
     public int SignupsPerClientPerMinute { get; set; } = 10;

@@ -50,6 +50,15 @@ internal static class TableStorageRegistration
             return new TableServiceClient(options.ConnectionString, ClientOptions());
         });
         services.AddSingleton<TableStorage>();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var blobOptions = new Azure.Storage.Blobs.BlobClientOptions();
+            blobOptions.Retry.MaxRetries = 2;
+            blobOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
+            blobOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+            return new Azure.Storage.Blobs.BlobServiceClient(options.ConnectionString, blobOptions);
+        });
         return services;
     }
 

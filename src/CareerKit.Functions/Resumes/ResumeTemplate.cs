@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using CareerKit.Rendering;
+
+namespace CareerKit.Resumes;
+
+/// <summary>
+/// A track's resume template: a JSON Resume document a reader fills in, plus what makes it the track's
+/// (meta.careerkit): section order, headings and the key skills that should lead.
+/// </summary>
+public sealed record ResumeTemplate(
+    string Track,
+    string Version,
+    ResumeDocument Document,
+    IReadOnlyList<string> Sections,
+    IReadOnlyDictionary<string, string> Headings,
+    IReadOnlyList<string> KeySkills,
+    string ContentHash)
+{
+    public static readonly IReadOnlyList<string> Tracks = ["ml-engineer", "ai-engineer"];
+
+    public string Heading(string section) => Headings.TryGetValue(section, out var heading) ? heading : DefaultHeadings.GetValueOrDefault(section, section);
+
+    private static readonly Dictionary<string, string> DefaultHeadings = new(StringComparer.Ordinal)
+    {
+        ["summary"] = "Summary", ["skills"] = "Skills", ["work"] = "Experience", ["projects"] = "Projects",
+        ["education"] = "Education", ["certificates"] = "Certificates", ["publications"] = "Publications",
+        ["awards"] = "Awards", ["volunteer"] = "Volunteering", ["languages"] = "Languages",
+        ["interests"] = "Interests", ["references"] = "References",
+    };
+
+    public static ResumeTemplate Load(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        using var json = JsonDocument.Parse(bytes);
+        var (document, problems) = ResumeReader.Read(json.RootElement);
+        if (document is null)
+        {
+            throw new InvalidOperationException($"Resume template {file} is not valid: {string.Join("; ", problems)}");
+        }
+
+        var meta = json.RootElement.GetProperty("meta").GetProperty("careerkit");
+        return new ResumeTemplate(
+            meta.GetProperty("track").GetString()!,
+            json.RootElement.GetProperty("meta").GetProperty("version").GetString()!,
+            document,
+            meta.GetProperty("sections").EnumerateArray().Select(section => section.GetString()!).ToList(),
+            meta.GetProperty("headings").EnumerateObject().ToDictionary(pair => pair.Name, pair => pair.Value.GetString()!),
+            meta.GetProperty("keySkills").EnumerateArray().Select(skill => skill.GetString()!).ToList(),
+            Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+}
+
+/// <summary>The track templates under templates/resumes, read once.</summary>
+public sealed class ResumeTemplates
+{
+    private readonly Dictionary<string, ResumeTemplate> _templates;
+
+    public ResumeTemplates(string root) =>
+        _templates = ResumeTemplate.Tracks.ToDictionary(track => track, track => ResumeTemplate.Load(Path.Combine(root, "resumes", $"{track}.json")), StringComparer.Ordinal);
+
+    public static ResumeTemplates Default() => new(TemplateLibrary.DefaultRoot);
+
+    public ResumeTemplate? Find(string track) => _templates.GetValueOrDefault(track);
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Storage.Blobs;
+using CareerKit.Pdf.Document;
+
+namespace CareerKit.Resumes;
+
+/// <summary>
+/// Template PDFs, rendered once per template version and paper, stored in Blob storage under their content
+/// key, and kept in memory after the first read. Any instance can serve them; none renders twice for long.
+/// </summary>
+public sealed class TemplatePdfCache(BlobServiceClient blobs, ResumeRenderer renderer)
+{
+    public const string ContainerName = "resume-templates";
+    private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _memory = new(StringComparer.Ordinal);
+
+    public static string KeyOf(ResumeTemplate template, Paper paper) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{template.ContentHash}|{paper}|{ResumeRenderer.LayoutVersion}")))[..32];
+
+    public async Task<(byte[] Pdf, string Key)> GetAsync(ResumeTemplate template, Paper paper, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(template, paper);
+        var entry = _memory.GetOrAdd(key, _ => new Lazy<Task<byte[]>>(() => LoadOrRenderAsync(template, paper, key)));
+        try
+        {
+            return (await entry.Value.WaitAsync(cancellationToken), key);
+        }
+        catch (Exception) when (entry.Value.IsFaulted)
+        {
+            _memory.TryRemove(key, out _); // Storage was down: try again on the next request.
+            throw;
+        }
+    }
+
+    private async Task<byte[]> LoadOrRenderAsync(ResumeTemplate template, Paper paper, string key)
+    {
+        var container = blobs.GetBlobContainerClient(ContainerName);
+        await container.CreateIfNotExistsAsync();
+        var blob = container.GetBlobClient($"{template.Track}/{key}.pdf");
+        try
+        {
+            var stored = await blob.DownloadContentAsync();
+            return stored.Value.Content.ToArray();
+        }
+        catch (RequestFailedException missing) when (missing.Status == 404)
+        {
+            // The template drawn as a reader would get it with nothing filled in: key skills first.
+            var pdf = renderer.Render(ResumeTailor.Tailor(template.Document, template), template, paper, ResumeRenderer.TemplateDate).Pdf;
+            try
+            {
+                await blob.UploadAsync(BinaryData.FromBytes(pdf), overwrite: false);
+            }
+            catch (RequestFailedException exists) when (exists.Status == 409)
+            {
+                // Another instance stored the same bytes first.
+            }
+
+            return pdf;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using CareerKit.Resumes;
+using CareerKit.Tests.Infrastructure;
+using UglyToad.PdfPig;
+
+namespace CareerKit.Tests.Resumes;
+
+public sealed class ResumeApiTests : IAsyncLifetime
+{
+    private CareerKitApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await CareerKitApp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static string Text(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Join(" ", document.GetPages().Select(page => string.Join(" ", page.GetWords().Select(word => word.Text))));
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    [Theory]
+    [InlineData("ml-engineer", "Machine learning projects", "Experience", "Machine learning projects")]
+    [InlineData("ai-engineer", "AI products and projects", "AI products and projects", "Experience")]
+    public async Task A_track_template_downloads_as_a_cacheable_pdf_in_the_track_s_section_order(string track, string projects, string before, string after)
+    {
+        var response = await _app.Client.GetAsync($"/api/resumes/{track}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"careerkit-{track}-resume.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Contains("max-age=86400", response.Headers.CacheControl?.ToString());
+        Assert.NotNull(response.Headers.ETag);
+        var text = Text(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains(projects, text);
+        Assert.True(text.IndexOf(before, StringComparison.Ordinal) < text.IndexOf(after, StringComparison.Ordinal), $"{before} should come before {after}");
+    }
+
+    [Fact]
+    public async Task The_template_pdf_is_stored_under_its_content_key_and_revalidates_with_its_etag()
+    {
+        var first = await _app.Client.GetAsync("/api/resumes/ml-engineer?paper=letter");
+        var etag = first.Headers.ETag!;
+
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/resumes/ml-engineer?paper=letter");
+        request.Headers.IfNoneMatch.Add(etag);
+        var again = await _app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        var blobs = new BlobServiceClient((await Azurite.InstanceAsync()).ConnectionString).GetBlobContainerClient(TemplatePdfCache.ContainerName);
+        var stored = blobs.GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "ml-engineer/", CancellationToken.None).Select(blob => blob.Name).ToList();
+        Assert.Contains($"ml-engineer/{etag.Tag.Trim('"')}.pdf", stored);
+        using var document = PdfDocument.Open(await first.Content.ReadAsByteArrayAsync());
+        Assert.Equal(612, Math.Round(document.GetPage(1).Width));
+    }
+
+    [Fact]
+    public async Task An_unknown_track_is_a_404_listing_the_valid_tracks()
+    {
+        var response = await _app.Client.GetAsync("/api/resumes/data-scientist");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Valid tracks: ml-engineer, ai-engineer", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_paper_size_is_a_400()
+    {
+        var response = await _app.Client.GetAsync("/api/resumes/ai-engineer?paper=a3");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Use a4 or letter", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_full_json_resume_is_tailored_into_a_pdf_with_every_section_and_key_skills_first()
+    {
+        var body = ResumeReaderTests.FullResume().GetRawText();
+
+        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var text = Text(await response.Content.ReadAsByteArrayAsync());
+        foreach (var expected in new[]
+        {
+            "Zoë Ångström", "zoe@example.com", "Stockholm", "GitHub: zoe-a", "I build fraud", "Cut fraud losses by 18%", "Mar 2021 – Present",
+            "Code Club", "KTH", "Courses: Statistics, Linear algebra", "Best Paper", "Azure Data Scientist Associate", "Calibrated Fraud Scores",
+            "Swedish (Native)", "Running: Trail, Marathon", "Zoë is the engineer you want on call.", "Open fraud benchmark",
+        })
+        {
+            Assert.Contains(expected, text);
+        }
+
+        Assert.Contains("Languages: Python, SQL, Rust (Expert)", text);
+        Assert.Contains("Tools: PyTorch, Docker, Kubernetes (Advanced)", text);
+        Assert.True(text.IndexOf("Languages: Python", StringComparison.Ordinal) < text.IndexOf("Tools: PyTorch", StringComparison.Ordinal), "the group whose key skills rank higher leads");
+    }
+
+    [Fact]
+    public async Task Sections_the_reader_leaves_empty_keep_the_template_s_guidance()
+    {
+        var response = await _app.Client.PostAsync("/api/resumes/ai-engineer", Json("""{ "basics": { "name": "Lin Chen", "email": "lin@example.com" } }"""));
+
+        var text = Text(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Lin Chen", text);
+        Assert.Contains("lin@example.com", text);
+        Assert.DoesNotContain("you@example.com", text);
+        Assert.Contains("AI products and projects", text);
+        Assert.Contains("An AI feature people can use", text);
+    }
+
+    [Fact]
+    public async Task An_invalid_resume_is_a_400_naming_each_problem_by_path()
+    {
+        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json("""{ "work": [ { "startDate": "2020-13" } ], "skills": 5 }"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("The resume has 2 problem(s).", problem.GetProperty("title").GetString());
+        Assert.Equal("\"2020-13\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD", problem.GetProperty("errors").GetProperty("work[0].startDate")[0].GetString());
+        Assert.Equal("must be a list, not a number", problem.GetProperty("errors").GetProperty("skills")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Malformed_json_wrong_content_type_and_oversize_bodies_are_4xx()
+    {
+        var malformed = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json("{ \"basics\": "));
+        var wrongType = await _app.Client.PostAsync("/api/resumes/ml-engineer", new StringContent("name: Ada", Encoding.UTF8, "text/yaml"));
+        var summary = new string('x', 4000);
+        var huge = "{ \"work\": [" + string.Join(",", Enumerable.Repeat($$"""{ "summary": "{{summary}}" }""", 70)) + "] }";
+        var oversize = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json(huge));
+
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversize.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_resume_larger_than_the_sign_up_limit_but_under_256_KB_is_accepted()
+    {
+        var highlights = string.Join(",", Enumerable.Repeat("\"Shipped a model that moved a metric by a number worth mentioning\"", 300));
+        var body = $$"""{ "basics": { "name": "Long Resume" }, "work": [ { "name": "Acme", "highlights": [{{highlights}}] } ] }""";
+        Assert.True(Encoding.UTF8.GetByteCount(body) > 16 * 1024);
+
+        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        Assert.True(document.NumberOfPages >= 2);
+    }
+
+    [Fact]
+    public async Task Characters_no_font_covers_are_reported_in_a_header_and_unsafe_urls_are_not_linked()
+    {
+        var response = await _app.Client.PostAsync("/api/resumes/ai-engineer", Json("""
+            { "basics": { "name": "Wei 漢 Chen", "url": "javascript:alert(1)", "profiles": [ { "network": "GitHub", "username": "wei", "url": "https://github.com/wei" } ] } }
+            """));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("U+6F22", response.Headers.GetValues(ResumesApi.MissingCharactersHeader).Single());
+        using var document = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var links = document.GetPages().SelectMany(page => page.GetHyperlinks()).Select(link => link.Uri).ToList();
+        Assert.Contains("https://github.com/wei", links);
+        Assert.DoesNotContain(links, link => link.StartsWith("javascript", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("javascript:alert(1)", Text(await response.Content.ReadAsByteArrayAsync()));
+    }
+}

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace CareerKit.Resumes;
 
 /// <summary>One thing wrong with a resume, at its JSON path: <c>work[2].startDate: "2020-13" is not a date; …</c></summary>
-public sealed record ResumeProblem(string Path, string Message)
+public sealed record ResumeProblem(string Path, string Message, bool IsLimit = false)
 {
     public override string ToString() => $"{Path}: {Message}";
 }
@@ -97,7 +97,7 @@ public sealed class ResumeReader
 
         if (value.GetArrayLength() > MaxItemsPerSection)
         {
-            Problem(path, $"has {value.GetArrayLength()} entries; a resume section can have at most {MaxItemsPerSection}");
+            _problems.Add(new ResumeProblem(path, $"has {value.GetArrayLength()} entries; a resume section can have at most {MaxItemsPerSection}", IsLimit: true));
             return [];
         }
 
@@ -135,7 +135,7 @@ public sealed class ResumeReader
         var text = value.GetString()!.Trim();
         if (text.Length > MaxTextLength)
         {
-            Problem(path, $"is {text.Length} characters long; at most {MaxTextLength}");
+            _problems.Add(new ResumeProblem(path, $"is {text.Length} characters long; at most {MaxTextLength}", IsLimit: true));
             return null;
         }
 

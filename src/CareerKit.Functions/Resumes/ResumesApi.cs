@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text;
 using CareerKit.Hosting;
 using CareerKit.Pdf.Document;
@@ -18,6 +19,8 @@ public static class ResumesApi
         var group = app.MapGroup("/api/resumes");
         group.MapGet("{track}", DownloadTemplate);
         group.MapPost("{track}", Tailor);
+        group.MapGet("{track}/preview.png", Preview);
+        group.MapPost("{track}/review", Review);
         return app;
     }
 
@@ -57,10 +60,74 @@ public static class ResumesApi
             return UnknownPaper(paper);
         }
 
+        var (resume, failure) = await ReadResumeAsync(context, cancellationToken);
+        if (resume is null)
+        {
+            return failure!;
+        }
+
+        var result = renderer.Render(ResumeTailor.Tailor(resume, template), template, size);
+        if (result.MissingCharacters.Count > 0)
+        {
+            context.Response.Headers[MissingCharactersHeader] = string.Join(' ', result.MissingCharacters.Select(CodePoint));
+        }
+
+        return TypedResults.File(result.Pdf, "application/pdf", $"careerkit-{track}-resume.pdf");
+    }
+
+    /// <summary>A PNG of a page of the track's template: what the reader gets, before downloading.</summary>
+    public static IResult Preview(string track, string? paper, int? page, ResumeTemplates templates, ResumeRenderer renderer, HttpContext context)
+    {
+        if (templates.Find(track) is not { } template)
+        {
+            return UnknownTrack(track);
+        }
+
+        if (!TryPaper(paper, out var size))
+        {
+            return UnknownPaper(paper);
+        }
+
+        try
+        {
+            var png = renderer.RenderPng(ResumeTailor.Tailor(template.Document, template), template, size, page ?? 1, scale: 1.5f);
+            context.Response.Headers.CacheControl = "public, max-age=86400";
+            return TypedResults.File(png, "image/png");
+        }
+        catch (ArgumentOutOfRangeException outside)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such page.", detail: outside.Message.Split(" (Parameter")[0]);
+        }
+    }
+
+    /// <summary>Key-skill coverage of a resume for the track, and the job description's recurring terms it lacks.</summary>
+    public static async Task<IResult> Review(string track, HttpContext context, ResumeTemplates templates, CancellationToken cancellationToken)
+    {
+        if (templates.Find(track) is not { } template)
+        {
+            return UnknownTrack(track);
+        }
+
+        var (resume, failure) = await ReadResumeAsync(context, cancellationToken);
+        if (resume is null)
+        {
+            return failure!;
+        }
+
+        var root = (JsonElement)context.Items[JsonRootKey]!;
+        var jobDescription = root.TryGetProperty("jobDescription", out var job) && job.ValueKind == JsonValueKind.String ? job.GetString() : null;
+        return TypedResults.Ok(ResumeReviewer.Review(resume, template, jobDescription));
+    }
+
+    private const string JsonRootKey = "careerkit.resume-json";
+
+    /// <summary>Reads and validates a JSON Resume body: the resume, or the answer that explains what is wrong.</summary>
+    private static async Task<(ResumeDocument? Resume, IResult? Failure)> ReadResumeAsync(HttpContext context, CancellationToken cancellationToken)
+    {
         if (!context.Request.HasJsonContentType())
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type.",
-                detail: "Send a JSON Resume document as application/json.");
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type.",
+                detail: "Send a JSON Resume document as application/json."));
         }
 
         // A resume is larger than the app's other bodies.
@@ -71,24 +138,22 @@ public static class ResumesApi
 
         if (await JsonBody.ReadAsync(context.Request, cancellationToken) is not { } root)
         {
-            return JsonBody.Malformed();
+            return (null, JsonBody.Malformed());
         }
 
+        context.Items[JsonRootKey] = root;
         var (resume, problems) = ResumeReader.Read(root);
-        if (resume is null)
+        if (resume is not null)
         {
-            return TypedResults.ValidationProblem(
-                problems.GroupBy(problem => problem.Path).ToDictionary(group => group.Key, group => group.Select(problem => problem.Message).ToArray()),
-                title: $"The resume has {problems.Count} problem(s).");
+            return (resume, null);
         }
 
-        var result = renderer.Render(ResumeTailor.Tailor(resume, template), template, size);
-        if (result.MissingCharacters.Count > 0)
-        {
-            context.Response.Headers[MissingCharactersHeader] = string.Join(' ', result.MissingCharacters.Select(CodePoint));
-        }
-
-        return TypedResults.File(result.Pdf, "application/pdf", $"careerkit-{track}-resume.pdf");
+        var errors = problems.GroupBy(problem => problem.Path).ToDictionary(group => group.Key, group => group.Select(problem => problem.Message).ToArray());
+        var title = $"The resume has {problems.Count} problem(s).";
+        // Too much content is not malformed input: the request is understood, and refused for its size.
+        return (null, problems.Any(problem => problem.IsLimit)
+            ? TypedResults.Problem(new HttpValidationProblemDetails(errors) { Title = title, Status = StatusCodes.Status422UnprocessableEntity })
+            : TypedResults.ValidationProblem(errors, title: title));
     }
 
     private static string CodePoint(string character) => string.Join(' ', character.EnumerateRunes().Select(rune => $"U+{rune.Value.ToString("X4", CultureInfo.InvariantCulture)}"));

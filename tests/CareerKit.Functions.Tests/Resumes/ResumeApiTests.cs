@@ -172,4 +172,52 @@ public sealed class ResumeApiTests : IAsyncLifetime
         Assert.DoesNotContain(links, link => link.StartsWith("javascript", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("javascript:alert(1)", Text(await response.Content.ReadAsByteArrayAsync()));
     }
+
+    [Fact]
+    public async Task The_preview_is_a_png_of_the_template_s_first_page()
+    {
+        var response = await _app.Client.GetAsync("/api/resumes/ai-engineer/preview.png?page=1");
+        var missing = await _app.Client.GetAsync("/api/resumes/ai-engineer/preview.png?page=9");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        var png = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("has 1 page(s)", await missing.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_review_reports_key_skills_shown_and_missing_and_what_the_job_ad_keeps_asking_for()
+    {
+        var body = """
+            {
+              "skills": [ { "name": "Core", "keywords": ["Python", "SQL", "Docker"] } ],
+              "work": [ { "highlights": ["Trained PyTorch models on AWS"] } ],
+              "jobDescription": "We need Kubernetes and Spark. You will run Kubernetes clusters, write Spark jobs and Python. Kubernetes on-call."
+            }
+            """;
+
+        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer/review", Json(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var review = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var shown = review.GetProperty("keySkillsShown").EnumerateArray().Select(skill => skill.GetString()).ToList();
+        Assert.Equal(["Python", "SQL", "PyTorch", "Docker", "AWS, Azure or GCP"], shown);
+        Assert.Contains("Statistics", review.GetProperty("keySkillsMissing").EnumerateArray().Select(skill => skill.GetString()));
+        var terms = review.GetProperty("jobTermsMissing").EnumerateArray().Select(term => (term.GetProperty("term").GetString(), term.GetProperty("count").GetInt32())).ToList();
+        Assert.Equal([("Kubernetes", 3), ("Spark", 2)], terms);
+        Assert.Equal(41, review.GetProperty("coveragePercent").GetInt32());
+    }
+
+    [Fact]
+    public async Task Five_hundred_work_entries_are_a_422_stating_the_limit()
+    {
+        var work = string.Join(",", Enumerable.Repeat("""{ "name": "Acme" }""", 500));
+
+        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json($$"""{ "work": [{{work}}] }"""));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("has 500 entries; a resume section can have at most 100", await response.Content.ReadAsStringAsync());
+    }
 }

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using CareerKit.Hosting;
+using CareerKit.Pdf.Document;
+using CareerKit.Resumes;
+using Microsoft.Extensions.Options;
+
+namespace CareerKit.Cli;
+
+/// <summary>
+/// Commands of the app that run without a server: <c>careerkit resume render &lt;track&gt; [--in resume.json]
+/// [--paper a4|letter] --out resume.pdf</c>. Same engine and validation as the API; problems go to stderr.
+/// </summary>
+public static class CommandLine
+{
+    public const int Ok = 0;
+    public const int BadInput = 2;
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "resume";
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length < 3 || args[1] != "render")
+        {
+            error.WriteLine("usage: careerkit resume render <ml-engineer|ai-engineer> [--in resume.json] [--paper a4|letter] --out resume.pdf");
+            return BadInput;
+        }
+
+        var options = Options(args.Skip(3).ToArray(), error);
+        if (options is null)
+        {
+            return BadInput;
+        }
+
+        var templates = ResumeTemplates.Default();
+        if (templates.Find(args[2]) is not { } template)
+        {
+            error.WriteLine($"'{args[2]}' is not a track. Valid tracks: {string.Join(", ", ResumeTemplate.Tracks)}.");
+            return BadInput;
+        }
+
+        var resume = template.Document;
+        if (options.TryGetValue("in", out var input))
+        {
+            if (Read(input, error) is not { } read)
+            {
+                return BadInput;
+            }
+
+            resume = read;
+        }
+
+        using var renderer = new ResumeRenderer(Microsoft.Extensions.Options.Options.Create(new CareerKitOptions()), TimeProvider.System);
+        var result = renderer.Render(ResumeTailor.Tailor(resume, template), template, options.GetValueOrDefault("paper") == "letter" ? Paper.Letter : Paper.A4);
+        File.WriteAllBytes(options["out"], result.Pdf);
+        foreach (var missing in result.MissingCharacters)
+        {
+            error.WriteLine($"warning: no font has '{missing}'; it is drawn as □");
+        }
+
+        output.WriteLine($"Wrote {options["out"]} ({result.PageCount} page(s), {result.Pdf.Length / 1024.0:0.0} KB).");
+        return Ok;
+    }
+
+    private static Dictionary<string, string>? Options(string[] args, TextWriter error)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length || args[i][2..] is not ("in" or "paper" or "out"))
+            {
+                error.WriteLine($"unexpected argument '{args[i]}': use --in FILE, --paper a4|letter and --out FILE");
+                return null;
+            }
+
+            options[args[i][2..]] = args[i + 1];
+        }
+
+        if (!options.ContainsKey("out"))
+        {
+            error.WriteLine("--out FILE is required: where to write the PDF");
+            return null;
+        }
+
+        if (options.GetValueOrDefault("paper") is { } paper && paper is not ("a4" or "letter"))
+        {
+            error.WriteLine($"'{paper}' is not a paper size. Use a4 or letter.");
+            return null;
+        }
+
+        return options;
+    }
+
+    private static ResumeDocument? Read(string file, TextWriter error)
+    {
+        if (!File.Exists(file))
+        {
+            error.WriteLine($"{file}: no such file");
+            return null;
+        }
+
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(File.ReadAllText(file));
+        }
+        catch (JsonException malformed)
+        {
+            error.WriteLine($"{file}: not valid JSON ({malformed.Message})");
+            return null;
+        }
+
+        using (json)
+        {
+            var (resume, problems) = ResumeReader.Read(json.RootElement);
+            foreach (var problem in problems)
+            {
+                error.WriteLine(problem);
+            }
+
+            return resume;
+        }
+    }
+}

@@ -49,6 +49,7 @@ public static class CareerKitHostExtensions
     {
         app.MapSubscriptionsApi();
         app.MapResumesApi();
+        app.MapResumesPage();
         app.MapHealthApi();
         return app;
     }

@@ -36,9 +36,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1024, int height = 900)
+    public async Task<IPage> NewPageAsync(int width = 1024, int height = 900, bool acceptDownloads = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = acceptDownloads });
         return await context.NewPageAsync();
     }
 

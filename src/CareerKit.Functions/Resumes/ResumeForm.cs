@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CareerKit.Resumes;
+
+/// <summary>
+/// The resume page's form: a pasted or uploaded JSON Resume, or a short form (name, contact, summary, skills),
+/// and optionally a job description to review against.
+/// </summary>
+public sealed record ResumeForm(
+    string Track, string? Json, string? Name, string? Label, string? Email, string? Phone, string? Url, string? Summary, string? Skills, string? JobDescription, string? Paper)
+{
+    private static readonly FormOptions Limits = new()
+    {
+        MultipartBodyLengthLimit = ResumesApi.MaxResumeBytes,
+        ValueLengthLimit = ResumesApi.MaxResumeBytes,
+        ValueCountLimit = 32,
+    };
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Json) && new[] { Name, Label, Email, Phone, Url, Summary, Skills }.All(string.IsNullOrWhiteSpace);
+
+    public static async Task<ResumeForm> ReadAsync(HttpRequest request, string track, CancellationToken cancellationToken)
+    {
+        var form = await request.ReadFormAsync(Limits, cancellationToken);
+        var json = form["json"].ToString();
+        if (form.Files.GetFile("file") is { Length: > 0 } upload)
+        {
+            using var reader = new StreamReader(upload.OpenReadStream(), Encoding.UTF8);
+            json = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        string? Field(string name) => string.IsNullOrWhiteSpace(form[name]) ? null : form[name].ToString().Trim();
+        return new ResumeForm(track, string.IsNullOrWhiteSpace(json) ? null : json, Field("name"), Field("label"), Field("email"), Field("phone"),
+            Field("url"), Field("summary"), Field("skills"), Field("jobDescription"), Field("paper"));
+    }
+
+    /// <summary>The resume the form describes, or the problems with it (path-named, as the API reports them).</summary>
+    public (ResumeDocument? Resume, IReadOnlyList<ResumeProblem> Problems) ToResume()
+    {
+        if (Json is not null)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(Json);
+                return ResumeReader.Read(document.RootElement);
+            }
+            catch (JsonException malformed)
+            {
+                return (null, [new ResumeProblem("json", $"this is not valid JSON: {malformed.Message.Split(" Path:")[0]}")]);
+            }
+        }
+
+        // The short form, checked with the same reader so its messages match.
+        var basics = new Dictionary<string, string?> { ["name"] = Name, ["label"] = Label, ["email"] = Email, ["phone"] = Phone, ["url"] = Url, ["summary"] = Summary };
+        var skills = Skills?.Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        var shape = new Dictionary<string, object?>
+        {
+            ["basics"] = basics.Where(pair => pair.Value is not null).ToDictionary(),
+            ["skills"] = skills.Length == 0 ? null : new[] { new { name = "Skills", keywords = skills } },
+        };
+        using var built = JsonDocument.Parse(JsonSerializer.Serialize(shape));
+        return ResumeReader.Read(built.RootElement);
+    }
+}

@@ -1,0 +1,76 @@
+using CareerKit.Pages;
+using CareerKit.Pdf.Document;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CareerKit.Resumes;
+
+/// <summary>
+/// GET/POST /resumes: pick a track, download its template, or tailor your own resume (pasted, uploaded or typed),
+/// with a preview of page 1 and the key-skill review before downloading. Works without JavaScript.
+/// </summary>
+public static class ResumesPage
+{
+    public static IEndpointRouteBuilder MapResumesPage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/resumes", Show);
+        app.MapPost("/resumes", Submit);
+        return app;
+    }
+
+    public static IResult Show(string? track, ResumeTemplates templates, PageRenderer pages) =>
+        Page(pages, Valid(track), form: null, problems: [], review: null, preview: null);
+
+    public static async Task<IResult> Submit(HttpContext context, ResumeTemplates templates, ResumeRenderer renderer, PageRenderer pages, CancellationToken cancellationToken)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return pages.Error(StatusCodes.Status415UnsupportedMediaType, "Send the form on this page.", "This address takes the resume form; use the page to send it.");
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = ResumesApi.MaxResumeBytes;
+        }
+
+        var track = Valid(context.Request.Query["track"].ToString() is { Length: > 0 } fromQuery ? fromQuery : null);
+        var form = await ResumeForm.ReadAsync(context.Request, track, cancellationToken);
+        track = Valid(form.Track);
+        var template = templates.Find(track)!;
+        if (form.IsEmpty)
+        {
+            return Page(pages, track, form, [new ResumeProblem("json", "Paste or upload a JSON Resume, or fill in at least your name.")], null, null, StatusCodes.Status400BadRequest);
+        }
+
+        var (resume, problems) = form.ToResume();
+        if (resume is null)
+        {
+            return Page(pages, track, form, problems, null, null, StatusCodes.Status400BadRequest);
+        }
+
+        var tailored = ResumeTailor.Tailor(resume, template);
+        var paper = form.Paper == "letter" ? Paper.Letter : Paper.A4;
+        if (context.Request.Form["action"] == "download")
+        {
+            var result = renderer.Render(tailored, template, paper);
+            return TypedResults.File(result.Pdf, "application/pdf", $"careerkit-{track}-resume.pdf");
+        }
+
+        var preview = Convert.ToBase64String(renderer.RenderPng(tailored, template, paper, page: 1, scale: 1f));
+        return Page(pages, track, form, [], ResumeReviewer.Review(resume, template, form.JobDescription), preview);
+    }
+
+    private static string Valid(string? track) => track is not null && ResumeTemplate.Tracks.Contains(track) ? track : ResumeTemplate.Tracks[0];
+
+    private static IResult Page(PageRenderer pages, string track, ResumeForm? form, IReadOnlyList<ResumeProblem> problems, ResumeReview? review, string? preview, int status = StatusCodes.Status200OK) =>
+        pages.Page("resumes", "Resume templates for ML and AI engineers", new
+        {
+            Track = track,
+            TrackLabel = track == "ml-engineer" ? "ML engineer" : "AI engineer",
+            Tracks = ResumeTemplate.Tracks.Select(code => new { Code = code, Label = code == "ml-engineer" ? "ML engineer" : "AI engineer", Selected = code == track }).ToList(),
+            Form = form,
+            Problems = problems.Select(problem => problem.ToString()).ToList(),
+            HasProblems = problems.Count > 0,
+            Review = review,
+            Preview = preview,
+        }, status);
+}

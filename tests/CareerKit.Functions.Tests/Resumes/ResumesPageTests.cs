@@ -1,0 +1,80 @@
+using System.Net;
+using CareerKit.Tests.Infrastructure;
+using UglyToad.PdfPig;
+
+namespace CareerKit.Tests.Resumes;
+
+public sealed class ResumesPageTests : IAsyncLifetime
+{
+    private CareerKitApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await CareerKitApp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private Task<HttpResponseMessage> PostAsync(Dictionary<string, string> fields, (string Name, string Content)? file = null)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        if (file is { } upload)
+        {
+            form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(upload.Content)), "file", upload.Name);
+        }
+
+        return _app.Client.PostAsync("/resumes", form);
+    }
+
+    [Fact]
+    public async Task The_page_offers_the_template_download_and_its_preview()
+    {
+        var page = await _app.Client.GetStringAsync("/resumes?track=ai-engineer");
+
+        Assert.Contains("href=\"/api/resumes/ai-engineer\"", page);
+        Assert.Contains("src=\"/api/resumes/ai-engineer/preview.png?page=1\"", page);
+        Assert.Contains("The AI engineer template", page);
+    }
+
+    [Fact]
+    public async Task The_short_form_gets_a_review_and_a_preview_before_download()
+    {
+        var response = await PostAsync(new() { ["track"] = "ml-engineer", ["name"] = "Lin Chen", ["skills"] = "Python, SQL, Spark", ["jobDescription"] = "Spark and Airflow. More Airflow.", ["action"] = "review" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("It shows 16% of the track's key skills.", page.Replace("<strong>", "").Replace("</strong>", ""));
+        Assert.Contains("The job description keeps asking for: Airflow (2×).", page);
+        Assert.Contains("src=\"data:image/png;base64,", page);
+        Assert.Contains("value=\"Lin Chen\"", page);
+    }
+
+    [Fact]
+    public async Task An_uploaded_json_resume_downloads_as_the_tailored_pdf()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Resumes", "full-resume.json"));
+
+        var response = await PostAsync(new() { ["track"] = "ai-engineer", ["action"] = "download" }, ("resume.json", json));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        using var document = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Zoë", document.GetPage(1).Text);
+    }
+
+    [Fact]
+    public async Task Problems_in_pasted_json_are_shown_next_to_the_input()
+    {
+        var response = await PostAsync(new() { ["track"] = "ml-engineer", ["json"] = """{ "work": [ { "endDate": "2021-02-30" } ] }""", ["action"] = "review" });
+        var malformed = await PostAsync(new() { ["track"] = "ml-engineer", ["json"] = "{ nope", ["action"] = "review" });
+        var empty = await PostAsync(new() { ["track"] = "ml-engineer", ["action"] = "review" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"json-error\">work[0].endDate: \"2021-02-30\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD", page);
+        Assert.Contains("this is not valid JSON", WebUtility.HtmlDecode(await malformed.Content.ReadAsStringAsync()));
+        Assert.Contains("Paste or upload a JSON Resume, or fill in at least your name.", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()));
+    }
+}

@@ -49,7 +49,7 @@ public static class CommandLine
             resume = read;
         }
 
-        using var renderer = new ResumeRenderer(Microsoft.Extensions.Options.Options.Create(new CareerKitOptions()), TimeProvider.System);
+        using var renderer = new ResumeRenderer(Microsoft.Extensions.Options.Options.Create(new CareerKitOptions()));
         var result = renderer.Render(ResumeTailor.Tailor(resume, template), template, options.GetValueOrDefault("paper") == "letter" ? Paper.Letter : Paper.A4);
         File.WriteAllBytes(options["out"], result.Pdf);
         foreach (var missing in result.MissingCharacters)

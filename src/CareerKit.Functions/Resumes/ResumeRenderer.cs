@@ -12,31 +12,31 @@ public sealed class ResumeRenderer : IDisposable
     public const string LayoutVersion = "1";
     private readonly FontLibrary _fonts;
     private readonly PdfRenderer _renderer;
-    private readonly TimeProvider _time;
 
-    public ResumeRenderer(IOptions<CareerKitOptions> options, TimeProvider time)
+    public ResumeRenderer(IOptions<CareerKitOptions> options)
     {
         _fonts = FontLibrary.DejaVuSans(options.Value.FontsPath ?? Path.Combine(AppContext.BaseDirectory, "fonts"));
         _renderer = new PdfRenderer(_fonts);
-        _time = time;
     }
 
-    /// <param name="fixedDate">The date written into the PDF; fixed for templates so their bytes never change.</param>
-    public RenderResult Render(ResumeDocument resume, ResumeTemplate template, Paper paper, DateTime? fixedDate = null) =>
-        _renderer.RenderPdf(ResumeComposer.Compose(resume, template), Options(resume, template, paper, fixedDate));
+    /// <summary>
+    /// The date every resume PDF carries. Fixed, so the same input and options always give the same bytes and
+    /// PDFs can be cached by content hash.
+    /// </summary>
+    public static readonly DateTime FixedDate = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public RenderResult Render(ResumeDocument resume, ResumeTemplate template, Paper paper) =>
+        _renderer.RenderPdf(ResumeComposer.Compose(resume, template), Options(resume, template, paper));
 
     public byte[] RenderPng(ResumeDocument resume, ResumeTemplate template, Paper paper, int page, float scale) =>
-        _renderer.RenderPng(ResumeComposer.Compose(resume, template), Options(resume, template, paper, TemplateDate), page, scale);
+        _renderer.RenderPng(ResumeComposer.Compose(resume, template), Options(resume, template, paper), page, scale);
 
-    /// <summary>Templates carry a fixed date, so the same template version always gives the same bytes.</summary>
-    public static readonly DateTime TemplateDate = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
-    private DocumentOptions Options(ResumeDocument resume, ResumeTemplate template, Paper paper, DateTime? fixedDate) => new()
+    private static DocumentOptions Options(ResumeDocument resume, ResumeTemplate template, Paper paper) => new()
     {
         Paper = paper,
         Margin = 46,
         Metadata = ResumeComposer.Metadata(resume, template),
-        CreationDate = fixedDate ?? _time.GetUtcNow().UtcDateTime.Date,
+        CreationDate = FixedDate,
     };
 
     public void Dispose() => _fonts.Dispose();

@@ -48,7 +48,7 @@ public static class ResumesApi
         return TypedResults.File(pdf, "application/pdf", $"careerkit-{track}-resume.pdf");
     }
 
-    public static async Task<IResult> Tailor(string track, string? paper, HttpContext context, ResumeTemplates templates, ResumeRenderer renderer, CancellationToken cancellationToken)
+    public static async Task<IResult> Tailor(string track, string? paper, bool? store, HttpContext context, ResumeTemplates templates, ResumeRenderer renderer, StoredResumes stored, CancellationToken cancellationToken)
     {
         if (templates.Find(track) is not { } template)
         {
@@ -70,6 +70,12 @@ public static class ResumesApi
         if (result.MissingCharacters.Count > 0)
         {
             context.Response.Headers[MissingCharactersHeader] = string.Join(' ', result.MissingCharacters.Select(CodePoint));
+        }
+
+        if (store == true)
+        {
+            var (link, expiresAt) = await stored.StoreAsync(result.Pdf, track, cancellationToken);
+            return TypedResults.Ok(new { url = link.AbsoluteUri, expiresAt, pages = result.PageCount, missingCharacters = result.MissingCharacters });
         }
 
         return TypedResults.File(result.Pdf, "application/pdf", $"careerkit-{track}-resume.pdf");
@@ -124,10 +130,11 @@ public static class ResumesApi
     /// <summary>Reads and validates a JSON Resume body: the resume, or the answer that explains what is wrong.</summary>
     private static async Task<(ResumeDocument? Resume, IResult? Failure)> ReadResumeAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        if (!context.Request.HasJsonContentType())
+        var isForm = context.Request.HasFormContentType;
+        if (!isForm && !context.Request.HasJsonContentType())
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type.",
-                detail: "Send a JSON Resume document as application/json."));
+                detail: "Send a JSON Resume document as application/json, or the resume form's fields."));
         }
 
         // A resume is larger than the app's other bodies.
@@ -136,13 +143,25 @@ public static class ResumesApi
             limit.MaxRequestBodySize = MaxResumeBytes;
         }
 
+        if (isForm)
+        {
+            var form = await ResumeForm.ReadAsync(context.Request, "", cancellationToken);
+            context.Items[JsonRootKey] = System.Text.Json.JsonSerializer.SerializeToElement(new { jobDescription = form.JobDescription });
+            return Answer(form.ToResume());
+        }
+
         if (await JsonBody.ReadAsync(context.Request, cancellationToken) is not { } root)
         {
             return (null, JsonBody.Malformed());
         }
 
         context.Items[JsonRootKey] = root;
-        var (resume, problems) = ResumeReader.Read(root);
+        return Answer(ResumeReader.Read(root));
+    }
+
+    private static (ResumeDocument? Resume, IResult? Failure) Answer((ResumeDocument? Resume, IReadOnlyList<ResumeProblem> Problems) read)
+    {
+        var (resume, problems) = read;
         if (resume is not null)
         {
             return (resume, null);
@@ -191,6 +210,7 @@ internal static class ResumesRegistration
         services.AddSingleton(_ => ResumeTemplates.Default());
         services.AddSingleton<ResumeRenderer>();
         services.AddSingleton<TemplatePdfCache>();
+        services.AddSingleton<StoredResumes>();
         return services;
     }
 }

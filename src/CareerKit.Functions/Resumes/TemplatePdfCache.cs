@@ -47,7 +47,7 @@ public sealed class TemplatePdfCache(BlobServiceClient blobs, ResumeRenderer ren
         catch (RequestFailedException missing) when (missing.Status == 404)
         {
             // The template drawn as a reader would get it with nothing filled in: key skills first.
-            var pdf = renderer.Render(ResumeTailor.Tailor(template.Document, template), template, paper, ResumeRenderer.TemplateDate).Pdf;
+            var pdf = renderer.Render(ResumeTailor.Tailor(template.Document, template), template, paper).Pdf;
             try
             {
                 await blob.UploadAsync(BinaryData.FromBytes(pdf), overwrite: false);

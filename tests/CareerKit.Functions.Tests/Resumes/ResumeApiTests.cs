@@ -220,4 +220,36 @@ public sealed class ResumeApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("has 500 entries; a resume section can have at most 100", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task With_store_the_pdf_is_kept_privately_behind_a_link_that_expires_in_24_hours()
+    {
+        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer?store=true", Json("""{ "basics": { "name": "Stored Person" } }"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var link = new Uri(answer.GetProperty("url").GetString()!);
+        Assert.Equal(_app.Time.GetUtcNow().AddHours(24), answer.GetProperty("expiresAt").GetDateTimeOffset(), TimeSpan.FromSeconds(1));
+        Assert.Contains("sp=r", link.Query);
+
+        using var anonymous = new HttpClient();
+        var pdf = await anonymous.GetAsync(link);
+        var withoutToken = await anonymous.GetAsync(link.GetLeftPart(UriPartial.Path));
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Contains("Stored Person", Text(await pdf.Content.ReadAsByteArrayAsync()));
+        Assert.False(withoutToken.IsSuccessStatusCode, "the container is private");
+    }
+
+    [Fact]
+    public async Task The_api_also_takes_the_web_form_fields()
+    {
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Form Person", ["email"] = "form@example.com", ["skills"] = "Python, RAG" });
+
+        var response = await _app.Client.PostAsync("/api/resumes/ai-engineer", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = Text(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Form Person", text);
+        Assert.Contains("Skills: RAG, Python", text);
+    }
 }

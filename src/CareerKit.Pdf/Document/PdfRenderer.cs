@@ -66,7 +66,7 @@ public sealed class PdfRenderer(FontLibrary fonts)
             var blocks = ElementFactory.Prepare(content.Blocks, set);
             set.Prepare("Page 0123456789 of", FooterStyle.Font);
             set.Build();
-            return new PreparedContent(blocks, set);
+            return new PreparedContent(blocks, set, new LineBreaker(set));
         }
         catch
         {
@@ -85,7 +85,7 @@ public sealed class PdfRenderer(FontLibrary fonts)
     /// <returns>The number of pages.</returns>
     private static int Paginate(PreparedContent prepared, DocumentOptions options, int? totalPages, Func<int, SKCanvas> beginPage, Action endPage)
     {
-        var breaker = new LineBreaker(prepared.Fonts);
+        var breaker = prepared.Breaker;
         var root = new ElementFactory(breaker).Create(prepared.Blocks);
         var paper = PaperSizes.Of(options.Paper);
         var area = new Size(paper.Width - (2 * options.Margin), paper.Height - (2 * options.Margin));
@@ -140,7 +140,8 @@ public sealed class PdfRenderer(FontLibrary fonts)
         EncodingQuality = 101,
     };
 
-    private sealed record PreparedContent(IReadOnlyList<Block> Blocks, FontSet Fonts) : IDisposable
+    /// <summary>Content ready to lay out; the line breaker's shaping cache serves both passes over the pages.</summary>
+    private sealed record PreparedContent(IReadOnlyList<Block> Blocks, FontSet Fonts, LineBreaker Breaker) : IDisposable
     {
         public void Dispose() => Fonts.Dispose();
     }

@@ -38,9 +38,50 @@ public sealed class FontLibrary : IDisposable
 
     internal LoadedFont this[FontStyle style] => _faces[style];
 
+    private const int SubsetCacheSize = 64;
+    private readonly Dictionary<string, LoadedFont> _subsets = new(StringComparer.Ordinal);
+    private readonly Queue<string> _subsetOrder = new();
+    private readonly Lock _subsetGate = new();
+
+    /// <summary>
+    /// The face cut down to these characters. Recent subsets are kept: the same template or resume rendered
+    /// again needs the same subsets, and cutting a font is a large share of a render.
+    /// </summary>
+    /// <remarks>The library owns the fonts it returns; they live until it is disposed or they leave the cache.</remarks>
+    internal LoadedFont Subset(FontStyle style, IReadOnlyCollection<int> codePoints)
+    {
+        var key = $"{style}:{string.Join(',', codePoints.Order())}";
+        lock (_subsetGate)
+        {
+            if (_subsets.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var subset = new LoadedFont(FontSubsetter.Subset(_faces[style].Data, codePoints.Order()));
+        lock (_subsetGate)
+        {
+            if (!_subsets.TryAdd(key, subset))
+            {
+                subset.Dispose();
+                return _subsets[key];
+            }
+
+            _subsetOrder.Enqueue(key);
+            // An evicted font may still be in use by a render on another thread; the GC finalises it then.
+            if (_subsetOrder.Count > SubsetCacheSize)
+            {
+                _subsets.Remove(_subsetOrder.Dequeue());
+            }
+        }
+
+        return subset;
+    }
+
     public void Dispose()
     {
-        foreach (var face in _faces.Values)
+        foreach (var face in _faces.Values.Concat(_subsets.Values))
         {
             face.Dispose();
         }

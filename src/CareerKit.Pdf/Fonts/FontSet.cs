@@ -56,18 +56,13 @@ internal sealed class FontSet : IDisposable
         foreach (var (style, codePoints) in _used)
         {
             codePoints.Add(' ');
-            _subsets[style] = new LoadedFont(FontSubsetter.Subset(_library[style].Data, codePoints.Order()));
+            _subsets[style] = _library.Subset(style, codePoints);
         }
     }
 
     public LoadedFont this[FontStyle style] =>
         _subsets.TryGetValue(style, out var font) ? font : throw new InvalidOperationException($"No text was prepared in {style}.");
 
-    public void Dispose()
-    {
-        foreach (var font in _subsets.Values)
-        {
-            font.Dispose();
-        }
-    }
+    /// <summary>The subset fonts belong to the library's cache, which disposes them.</summary>
+    public void Dispose() => _subsets.Clear();
 }

@@ -35,6 +35,26 @@ internal sealed class LoadedFont : IDisposable
     /// <summary>Glyphs and their positions, in font units, for a piece of text in one direction.</summary>
     public ShapedText Shape(string text)
     {
+        if (_shaped.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
+        var shaped = ShapeUncached(text);
+        if (_shaped.Count < MaxShapedEntries)
+        {
+            _shaped.TryAdd(text, shaped);
+        }
+
+        return shaped;
+    }
+
+    // Words repeat across renders of the same font subset; shaping them again is wasted work.
+    private const int MaxShapedEntries = 50_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ShapedText> _shaped = new(StringComparer.Ordinal);
+
+    private ShapedText ShapeUncached(string text)
+    {
         using var buffer = new HarfBuzzSharp.Buffer();
         buffer.AddUtf16(text);
         buffer.GuessSegmentProperties();

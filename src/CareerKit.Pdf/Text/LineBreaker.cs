@@ -10,7 +10,6 @@ namespace CareerKit.Pdf.Text;
 internal sealed partial class LineBreaker(FontSet fonts)
 {
     public const float LineSpacing = 1.3f;
-    private readonly Dictionary<(FontStyle, string), ShapedText> _shaped = [];
 
     public List<TextLine> Break(IReadOnlyList<TextRun> runs, float maxWidth)
     {
@@ -75,22 +74,21 @@ internal sealed partial class LineBreaker(FontSet fonts)
 
     public float Ascent(TextStyle style)
     {
-        using var font = new SkiaSharp.SKFont(fonts[style.Font].Typeface, style.Size);
-        return -font.Metrics.Ascent;
+        if (!_ascents.TryGetValue((style.Font, style.Size), out var ascent))
+        {
+            using var font = new SkiaSharp.SKFont(fonts[style.Font].Typeface, style.Size);
+            ascent = -font.Metrics.Ascent;
+            _ascents[(style.Font, style.Size)] = ascent;
+        }
+
+        return ascent;
     }
+
+    private readonly Dictionary<(FontStyle, float), float> _ascents = [];
 
     internal LoadedFont Font(FontStyle style) => fonts[style];
 
-    private ShapedText Shape(FontStyle style, string text)
-    {
-        if (!_shaped.TryGetValue((style, text), out var shaped))
-        {
-            shaped = fonts[style].Shape(text);
-            _shaped[(style, text)] = shaped;
-        }
-
-        return shaped;
-    }
+    private ShapedText Shape(FontStyle style, string text) => fonts[style].Shape(text);
 
     private float Width(ShapedText shaped, TextStyle style, int start, int end)
     {

@@ -7,6 +7,11 @@ internal static class TextPainter
 {
     public static void DrawLine(SKCanvas canvas, LineBreaker fonts, TextLine line, float x, float top)
     {
+        if (canvas is SKNoDrawCanvas)
+        {
+            return; // Counting pages or skipping to another page: nothing to see, so build no glyph runs.
+        }
+
         foreach (var fragment in line.Fragments)
         {
             using var font = new SKFont(fonts.Font(fragment.Style.Font).Typeface, fragment.Style.Size) { Subpixel = true, Edging = SKFontEdging.Antialias };

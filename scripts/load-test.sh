@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Load benchmark of sign-up and the sign-up page, on loopback only. Builds the app and the load tool in
+# Load benchmark of sign-up, the sign-up page and tailored resume PDFs, on loopback only. Builds the app and the load tool in
 # Release, starts its own Azurite (in memory) and the app, runs both scenarios, then checks that every
 # accepted sign-up is stored. Results are printed; record them in docs/benchmarks.md.
-#   DURATION=60 WARMUP=5 CONCURRENCY=64 ./scripts/load-test.sh
+#   DURATION=60 WARMUP=5 CONCURRENCY=64 SCENARIOS="page signup" ./scripts/load-test.sh
+#   SCENARIOS=resume CONCURRENCY=50 ./scripts/load-test.sh   # PDFs/s and the app's peak memory
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,6 +48,10 @@ load() { dotnet bench/CareerKit.LoadTest/bin/Release/net10.0/CareerKit.LoadTest.
 SCENARIOS=${SCENARIOS:-page signup}
 status=0
 [[ " $SCENARIOS " == *" page "* ]] && { load --scenario page || status=1; }
+if [[ " $SCENARIOS " == *" resume "* ]]; then
+  load --scenario resume --resume bench/CareerKit.Benchmarks/reference-resume.json || status=1
+  echo "app peak memory (VmHWM): $(grep VmHWM /proc/${pids[1]}/status | awk '{print $2/1024 " MB"}')"
+fi
 [[ " $SCENARIOS " == *" signup "* ]] && load --scenario signup --storage "$STORAGE" --signing-key "$KEY" || status=1
 echo "emails written to the outbox: $(find "$outbox" -name '*.eml' | wc -l)"
 exit $status

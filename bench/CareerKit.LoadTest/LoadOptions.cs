@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CareerKit.LoadTest;
 
 /// <summary>Command-line options. Only loopback targets: this tool must never load another machine.</summary>
-internal sealed record LoadOptions(Uri Url, string Scenario, TimeSpan Duration, TimeSpan Warmup, int Concurrency, string? Storage, string? SigningKey)
+internal sealed record LoadOptions(Uri Url, string Scenario, TimeSpan Duration, TimeSpan Warmup, int Concurrency, string? Storage, string? SigningKey, string? ResumeFile)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -20,9 +20,9 @@ internal sealed record LoadOptions(Uri Url, string Scenario, TimeSpan Duration, 
         }
 
         var scenario = values.GetValueOrDefault("scenario", "signup");
-        if (scenario is not ("signup" or "page"))
+        if (scenario is not ("signup" or "page" or "resume"))
         {
-            throw new ArgumentException("--scenario must be signup or page.");
+            throw new ArgumentException("--scenario must be signup, page or resume.");
         }
 
         return new LoadOptions(
@@ -32,7 +32,8 @@ internal sealed record LoadOptions(Uri Url, string Scenario, TimeSpan Duration, 
             TimeSpan.FromSeconds(Number(values, "warmup", 5)),
             (int)Number(values, "concurrency", 64),
             values.GetValueOrDefault("storage"),
-            values.GetValueOrDefault("signing-key"));
+            values.GetValueOrDefault("signing-key"),
+            values.GetValueOrDefault("resume"));
     }
 
     private static double Number(Dictionary<string, string> values, string name, double fallback) =>

@@ -13,6 +13,7 @@ internal sealed class LoadRun(LoadOptions options)
 {
     private readonly ConcurrentQueue<string> _accepted = new();
     private long _sequence;
+    private readonly Lazy<string> _resume = new(() => File.ReadAllText(options.ResumeFile ?? throw new ArgumentException("--resume FILE is required for the resume scenario.")));
 
     public IReadOnlyCollection<string> AcceptedAddresses => _accepted;
 
@@ -74,6 +75,13 @@ internal sealed class LoadRun(LoadOptions options)
     {
         try
         {
+            if (options.Scenario == "resume")
+            {
+                using var pdf = await client.PostAsync("/api/resumes/ml-engineer", new StringContent(_resume.Value, Encoding.UTF8, "application/json"));
+                var bytes = await pdf.Content.ReadAsByteArrayAsync();
+                return (pdf.StatusCode == HttpStatusCode.OK && bytes.Length > 1000, null);
+            }
+
             if (options.Scenario == "page")
             {
                 using var page = await client.GetAsync("/");

@@ -17,45 +17,49 @@ public sealed class PdfRenderer(FontLibrary fonts)
     public RenderResult RenderPdf(DocumentContent content, DocumentOptions options)
     {
         using var prepared = Prepare(content);
-        var pageCount = CountPages(prepared, options);
+        var pages = LayOut(prepared, options);
+        var paper = PaperSizes.Of(options.Paper);
         using var stream = new MemoryStream();
         using (var document = SKDocument.CreatePdf(stream, Metadata(options)))
         {
-            var paper = PaperSizes.Of(options.Paper);
-            Paginate(prepared, options, pageCount, _ => document.BeginPage(paper.Width, paper.Height), document.EndPage);
+            for (var index = 0; index < pages.Count; index++)
+            {
+                DrawPage(document.BeginPage(paper.Width, paper.Height), pages, index, prepared, options);
+                document.EndPage();
+            }
+
             document.Close();
         }
 
-        return new RenderResult(stream.ToArray(), pageCount, [.. prepared.Fonts.MissingCharacters]);
+        DisposeAll(pages);
+        return new RenderResult(stream.ToArray(), pages.Count, [.. prepared.Fonts.MissingCharacters]);
     }
 
     /// <summary>One page drawn on a raster canvas at <paramref name="scale"/> pixels per point, as PNG.</summary>
     public byte[] RenderPng(DocumentContent content, DocumentOptions options, int page, float scale = 1)
     {
         using var prepared = Prepare(content);
-        var pageCount = CountPages(prepared, options);
-        if (page < 1 || page > pageCount)
+        var pages = LayOut(prepared, options);
+        try
         {
-            throw new ArgumentOutOfRangeException(nameof(page), $"The document has {pageCount} page(s); there is no page {page}.");
-        }
-
-        var paper = PaperSizes.Of(options.Paper);
-        using var surface = SKSurface.Create(new SKImageInfo((int)Math.Ceiling(paper.Width * scale), (int)Math.Ceiling(paper.Height * scale)));
-        using var skip = new SKNoDrawCanvas((int)paper.Width, (int)paper.Height);
-        Paginate(prepared, options, pageCount, index =>
-        {
-            if (index != page)
+            if (page < 1 || page > pages.Count)
             {
-                return skip;
+                throw new ArgumentOutOfRangeException(nameof(page), $"The document has {pages.Count} page(s); there is no page {page}.");
             }
 
+            var paper = PaperSizes.Of(options.Paper);
+            using var surface = SKSurface.Create(new SKImageInfo((int)Math.Ceiling(paper.Width * scale), (int)Math.Ceiling(paper.Height * scale)));
             surface.Canvas.Clear(SKColors.White);
             surface.Canvas.Scale(scale);
-            return surface.Canvas;
-        }, () => { });
-        using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+            DrawPage(surface.Canvas, pages, page - 1, prepared, options);
+            using var image = surface.Snapshot();
+            using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+            return png.ToArray();
+        }
+        finally
+        {
+            DisposeAll(pages);
+        }
     }
 
     private PreparedContent Prepare(DocumentContent content)
@@ -75,48 +79,57 @@ public sealed class PdfRenderer(FontLibrary fonts)
         }
     }
 
-    private static int CountPages(PreparedContent prepared, DocumentOptions options)
+    /// <summary>
+    /// Lays the content out once, recording each page as a picture; the page count is known at the end, so the
+    /// "Page X of Y" footers are drawn when the pictures are played onto the real pages.
+    /// </summary>
+    private static List<SKPicture> LayOut(PreparedContent prepared, DocumentOptions options)
     {
-        var paper = PaperSizes.Of(options.Paper);
-        using var canvas = new SKNoDrawCanvas((int)paper.Width, (int)paper.Height);
-        return Paginate(prepared, options, totalPages: null, _ => canvas, () => { });
-    }
-
-    /// <returns>The number of pages.</returns>
-    private static int Paginate(PreparedContent prepared, DocumentOptions options, int? totalPages, Func<int, SKCanvas> beginPage, Action endPage)
-    {
-        var breaker = prepared.Breaker;
-        var root = new ElementFactory(breaker).Create(prepared.Blocks);
+        var root = new ElementFactory(prepared.Breaker).Create(prepared.Blocks);
         var paper = PaperSizes.Of(options.Paper);
         var area = new Size(paper.Width - (2 * options.Margin), paper.Height - (2 * options.Margin));
-        for (var page = 1; ; page++)
+        var pages = new List<SKPicture>();
+        using var recorder = new SKPictureRecorder();
+        while (true)
         {
             var plan = root.Measure(area);
             if (plan.Kind == SpacePlanKind.Wrap)
             {
+                DisposeAll(pages);
                 throw new InvalidOperationException("Part of the content is taller than a whole page and cannot be laid out.");
             }
 
-            if (page > MaxPages)
+            if (pages.Count == MaxPages)
             {
+                DisposeAll(pages);
                 throw new InvalidOperationException($"The document would have more than {MaxPages} pages.");
             }
 
-            var canvas = beginPage(page);
-            canvas.Save();
+            var canvas = recorder.BeginRecording(SKRect.Create(paper.Width, paper.Height));
             canvas.Translate(options.Margin, options.Margin);
             root.Draw(canvas, area);
-            canvas.Restore();
-            if (options.PageNumbers && totalPages is { } total)
-            {
-                DrawFooter(canvas, breaker, paper, options.Margin, $"Page {page} of {total}");
-            }
-
-            endPage();
+            pages.Add(recorder.EndRecording());
             if (plan.Kind is SpacePlanKind.FullRender or SpacePlanKind.Empty)
             {
-                return page;
+                return pages;
             }
+        }
+    }
+
+    private static void DrawPage(SKCanvas canvas, List<SKPicture> pages, int index, PreparedContent prepared, DocumentOptions options)
+    {
+        canvas.DrawPicture(pages[index]);
+        if (options.PageNumbers)
+        {
+            DrawFooter(canvas, prepared.Breaker, PaperSizes.Of(options.Paper), options.Margin, $"Page {index + 1} of {pages.Count}");
+        }
+    }
+
+    private static void DisposeAll(List<SKPicture> pages)
+    {
+        foreach (var page in pages)
+        {
+            page.Dispose();
         }
     }
 
@@ -143,6 +156,10 @@ public sealed class PdfRenderer(FontLibrary fonts)
     /// <summary>Content ready to lay out; the line breaker's shaping cache serves both passes over the pages.</summary>
     private sealed record PreparedContent(IReadOnlyList<Block> Blocks, FontSet Fonts, LineBreaker Breaker) : IDisposable
     {
-        public void Dispose() => Fonts.Dispose();
+        public void Dispose()
+        {
+            Breaker.Dispose();
+            Fonts.Dispose();
+        }
     }
 }

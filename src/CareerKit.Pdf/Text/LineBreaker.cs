@@ -7,8 +7,11 @@ namespace CareerKit.Pdf.Text;
 /// Breaks runs into ragged-right lines: words go on a line while they fit; a word wider than a whole line is
 /// broken between glyphs. Words are shaped one at a time, with their spaces, so text extraction sees real spaces.
 /// </summary>
-internal sealed partial class LineBreaker(FontSet fonts)
+internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
 {
+    private readonly Dictionary<(FontStyle, float), SkiaSharp.SKFont> _skiaFonts = [];
+    private readonly Dictionary<SkiaSharp.SKColor, SkiaSharp.SKPaint> _paints = [];
+
     public const float LineSpacing = 1.3f;
 
     public List<TextLine> Break(IReadOnlyList<TextRun> runs, float maxWidth)
@@ -76,8 +79,7 @@ internal sealed partial class LineBreaker(FontSet fonts)
     {
         if (!_ascents.TryGetValue((style.Font, style.Size), out var ascent))
         {
-            using var font = new SkiaSharp.SKFont(fonts[style.Font].Typeface, style.Size);
-            ascent = -font.Metrics.Ascent;
+            ascent = -SkiaFont(style).Metrics.Ascent;
             _ascents[(style.Font, style.Size)] = ascent;
         }
 
@@ -87,6 +89,42 @@ internal sealed partial class LineBreaker(FontSet fonts)
     private readonly Dictionary<(FontStyle, float), float> _ascents = [];
 
     internal LoadedFont Font(FontStyle style) => fonts[style];
+
+    /// <summary>One Skia font per face and size for the whole document, rather than one per piece of text.</summary>
+    internal SkiaSharp.SKFont SkiaFont(TextStyle style)
+    {
+        if (!_skiaFonts.TryGetValue((style.Font, style.Size), out var font))
+        {
+            font = new SkiaSharp.SKFont(fonts[style.Font].Typeface, style.Size) { Subpixel = true, Edging = SkiaSharp.SKFontEdging.Antialias };
+            _skiaFonts[(style.Font, style.Size)] = font;
+        }
+
+        return font;
+    }
+
+    internal SkiaSharp.SKPaint Paint(SkiaSharp.SKColor color)
+    {
+        if (!_paints.TryGetValue(color, out var paint))
+        {
+            paint = new SkiaSharp.SKPaint { Color = color, IsAntialias = true };
+            _paints[color] = paint;
+        }
+
+        return paint;
+    }
+
+    public void Dispose()
+    {
+        foreach (var font in _skiaFonts.Values)
+        {
+            font.Dispose();
+        }
+
+        foreach (var paint in _paints.Values)
+        {
+            paint.Dispose();
+        }
+    }
 
     private ShapedText Shape(FontStyle style, string text) => fonts[style].Shape(text);
 

@@ -15,7 +15,7 @@ public sealed record ResumeProblem(string Path, string Message, bool IsLimit = f
 public sealed class ResumeReader
 {
     public const int MaxItemsPerSection = 100;
-    public const int MaxTextLength = 5_000;
+    public const int MaxTextLength = 20_000;
     private readonly List<ResumeProblem> _problems = [];
 
     public static (ResumeDocument? Resume, IReadOnlyList<ResumeProblem> Problems) Read(JsonElement root)

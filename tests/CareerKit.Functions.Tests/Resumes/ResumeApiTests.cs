@@ -252,4 +252,50 @@ public sealed class ResumeApiTests : IAsyncLifetime
         Assert.Contains("Form Person", text);
         Assert.Contains("Skills: RAG, Python", text);
     }
+
+    [Fact]
+    public async Task A_ten_thousand_character_word_is_broken_across_lines_not_refused()
+    {
+        var word = new string('ž', 10_000);
+
+        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json($$"""{ "basics": { "name": "Long Word", "summary": "{{word}}" } }"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(10_000, document.GetPages().Sum(page => page.Letters.Count(letter => letter.Value == "ž")));
+    }
+
+    [Fact]
+    public async Task Right_to_left_text_is_drawn_and_emoji_without_a_font_are_reported()
+    {
+        var response = await _app.Client.PostAsync("/api/resumes/ai-engineer", Json("""{ "basics": { "name": "Noa שלום Levi 🧠" } }"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("U+1F9E0", response.Headers.GetValues(ResumesApi.MissingCharactersHeader).Single());
+        var text = Text(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Noa", text);
+        Assert.Contains("Levi □", text);
+        Assert.True("שלום".All(letter => text.Contains(letter)), "the Hebrew letters are drawn");
+    }
+
+    [Theory]
+    [InlineData("ml-engineer")]
+    [InlineData("ai-engineer")]
+    public async Task Poppler_reads_each_template_in_reading_order_with_plain_letters(string track)
+    {
+        const string pdftotext = "/usr/bin/pdftotext";
+        Assert.True(File.Exists(pdftotext), "pdftotext is missing: apt-get install -y poppler-utils");
+        var file = Path.GetTempFileName();
+        File.WriteAllBytes(file, await _app.Client.GetByteArrayAsync($"/api/resumes/{track}"));
+
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(pdftotext, ["-layout", file, "-"]) { RedirectStandardOutput = true })!;
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        var order = new[] { "Your Name", "Summary", "Skills", "Experience", "Education", "Certificates" }.Select(heading => text.IndexOf(heading, StringComparison.Ordinal)).ToList();
+        Assert.All(order, index => Assert.True(index >= 0));
+        Assert.Equal(order.Order(), order);
+        Assert.DoesNotContain(text, character => character is '\uFB01' or '\uFB02' or '\uFB03' or '\uFB04');
+    }
 }

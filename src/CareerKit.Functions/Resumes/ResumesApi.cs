@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text;
 using CareerKit.Hosting;
 using CareerKit.Pdf.Document;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CareerKit.Resumes;
@@ -137,11 +136,7 @@ public static class ResumesApi
                 detail: "Send a JSON Resume document as application/json, or the resume form's fields."));
         }
 
-        // A resume is larger than the app's other bodies.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxResumeBytes;
-        }
+        RequestLimits.AllowBody(context, MaxResumeBytes); // A resume is larger than the app's other bodies.
 
         if (isForm)
         {

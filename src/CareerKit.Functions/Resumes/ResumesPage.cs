@@ -1,6 +1,6 @@
+using CareerKit.Hosting;
 using CareerKit.Pages;
 using CareerKit.Pdf.Document;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace CareerKit.Resumes;
 
@@ -27,10 +27,7 @@ public static class ResumesPage
             return pages.Error(StatusCodes.Status415UnsupportedMediaType, "Send the form on this page.", "This address takes the resume form; use the page to send it.");
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = ResumesApi.MaxResumeBytes;
-        }
+        RequestLimits.AllowBody(context, ResumesApi.MaxResumeBytes);
 
         var track = Valid(context.Request.Query["track"].ToString() is { Length: > 0 } fromQuery ? fromQuery : null);
         var form = await ResumeForm.ReadAsync(context.Request, track, cancellationToken);

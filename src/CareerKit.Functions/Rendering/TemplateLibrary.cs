@@ -28,6 +28,9 @@ public sealed class TemplateLibrary
 
     public string Root { get; }
 
+    /// <summary>Escapes a value for HTML exactly as the templates do.</summary>
+    public static string HtmlEscape(string value) => Html.Encode(value);
+
     public static string DefaultRoot => Path.Combine(AppContext.BaseDirectory, "templates");
 
     public string RenderHtml(string path, object model) => Render(path, model, Html);

@@ -19,5 +19,8 @@ public sealed class SendGridOptions
     [Required(ErrorMessage = "SendGrid:FromName is required: the name emails come from.")]
     public string FromName { get; set; } = "CareerKit";
 
+    /// <summary>The event webhook's verification key (base64 DER public key from SendGrid's settings).</summary>
+    public string? WebhookPublicKey { get; set; }
+
     public bool UsesSendGrid => !string.IsNullOrWhiteSpace(ApiKey);
 }

@@ -1,5 +1,6 @@
 using CareerKit.Email;
 using CareerKit.Health;
+using CareerKit.Newsletter;
 using CareerKit.Pages;
 using CareerKit.Resumes;
 using CareerKit.Storage;
@@ -32,6 +33,7 @@ public static class CareerKitHostExtensions
         builder.Services.AddEmail();
         builder.Services.AddSubscriptions();
         builder.Services.AddResumes();
+        builder.Services.AddSingleton<EventRecorder>();
         builder.Services.AddCareerKitHealthChecks();
         return builder;
     }
@@ -50,6 +52,7 @@ public static class CareerKitHostExtensions
         app.MapSubscriptionsApi();
         app.MapResumesApi();
         app.MapResumesPage();
+        app.MapEventWebhook();
         app.MapHealthApi();
         return app;
     }

@@ -6,6 +6,8 @@ public enum SubscriberStatus
     Confirmed,
     Unsubscribed,
     Erased,
+    /// <summary>SendGrid reported a bounce, drop, spam report or unsubscribe: never mailed until a new sign-up.</summary>
+    Suppressed,
 }
 
 /// <summary>
@@ -47,6 +49,9 @@ public sealed record Subscriber
 
     public Subscriber Confirm(DateTimeOffset now) =>
         Status == SubscriberStatus.Confirmed ? this : this with { Status = SubscriberStatus.Confirmed, ConfirmedAt = now, UnsubscribedAt = null };
+
+    public Subscriber Suppress(DateTimeOffset now) =>
+        Status is SubscriberStatus.Erased or SubscriberStatus.Suppressed ? this : this with { Status = SubscriberStatus.Suppressed, UnsubscribedAt = now };
 
     public Subscriber Unsubscribe(DateTimeOffset now) =>
         this with { Status = SubscriberStatus.Unsubscribed, UnsubscribedAt = now };

@@ -33,7 +33,7 @@ public static class CareerKitHostExtensions
         builder.Services.AddEmail();
         builder.Services.AddSubscriptions();
         builder.Services.AddResumes();
-        builder.Services.AddSingleton<EventRecorder>();
+        builder.Services.AddNewsletter();
         builder.Services.AddCareerKitHealthChecks();
         return builder;
     }
@@ -53,6 +53,7 @@ public static class CareerKitHostExtensions
         app.MapResumesApi();
         app.MapResumesPage();
         app.MapEventWebhook();
+        app.MapFunctionInvocations();
         app.MapHealthApi();
         return app;
     }

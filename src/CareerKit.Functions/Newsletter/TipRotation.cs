@@ -8,6 +8,26 @@ public static class TipRotation
 {
     public const int TipsPerEdition = 3;
 
+    /// <summary>
+    /// The tips sent in the current round, from the track's past editions in order: a round ends when every
+    /// tip for the track has been sent. Derived from the editions themselves, so it cannot drift from them.
+    /// </summary>
+    public static IReadOnlyCollection<string> CurrentRound(IReadOnlyList<Tip> library, string track, IEnumerable<IReadOnlyList<string>> pastEditions)
+    {
+        var eligible = library.Where(tip => tip.AppliesTo(track)).Select(tip => tip.Id).ToHashSet(StringComparer.Ordinal);
+        var round = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var edition in pastEditions)
+        {
+            round.UnionWith(edition.Where(eligible.Contains));
+            if (eligible.Count > 0 && round.IsSupersetOf(eligible))
+            {
+                round.Clear();
+            }
+        }
+
+        return round;
+    }
+
     /// <returns>The tips for this edition, and the ids sent so far including them (the state to store).</returns>
     public static (IReadOnlyList<Tip> Chosen, IReadOnlyList<string> SentAfter) Choose(IReadOnlyList<Tip> library, string track, IReadOnlyCollection<string> sentBefore, int count = TipsPerEdition)
     {

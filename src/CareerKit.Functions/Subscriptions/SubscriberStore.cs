@@ -74,6 +74,18 @@ public sealed class SubscriberStore(TableStorage storage)
         throw new InvalidOperationException("The subscriber kept changing while we tried to update it.");
     }
 
+    /// <summary>The ids of confirmed subscribers of one track (ml, ai or both), read page by page.</summary>
+    public async IAsyncEnumerable<string> ConfirmedIdsAsync(Track track, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(TableName, cancellationToken);
+        var status = SubscriberStatus.Confirmed.ToString();
+        var code = track.Code();
+        await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.GetString("Status") == status && entity.GetString("Track") == code, maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            yield return row.PartitionKey;
+        }
+    }
+
     /// <summary>The row as stored. Only what the features need: no IP address, no user agent.</summary>
     private sealed class SubscriberEntity : ITableEntity
     {

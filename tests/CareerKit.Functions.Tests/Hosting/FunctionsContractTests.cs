@@ -34,7 +34,9 @@ public sealed class FunctionsContractTests
             .SelectMany(endpoint => Methods(endpoint).Select(method => (Method: method, Route: Normalize(endpoint.RoutePattern.RawText))))
             .ToHashSet();
 
-        var declared = DeclaredHttpFunctions().SelectMany(function => function.Methods.Select(method => (Method: method, Route: function.Route))).ToHashSet();
+        var declared = DeclaredHttpFunctions().SelectMany(function => function.Methods.Select(method => (Method: method, Route: function.Route)))
+            .Concat(DeclaredOtherFunctions().Select(name => (Method: "POST", Route: name))) // Custom-handler invocations.
+            .ToHashSet();
 
         Assert.Empty(declared.Except(served));
         Assert.Empty(served.Except(declared));
@@ -85,6 +87,13 @@ public sealed class FunctionsContractTests
     }
 
     private sealed record HttpFunction(string Name, string Route, IReadOnlyList<string> Methods);
+
+    /// <summary>Timer and queue functions: the host invokes them as POST /&lt;FunctionName&gt;.</summary>
+    private static List<string> DeclaredOtherFunctions() =>
+        Directory.GetFiles(Path.Combine(Root, "functions"), "function.json", SearchOption.AllDirectories)
+            .Where(file => !File.ReadAllText(file).Contains("\"httpTrigger\"", StringComparison.Ordinal))
+            .Select(file => Path.GetFileName(Path.GetDirectoryName(file)!))
+            .ToList();
 
     private static List<HttpFunction> DeclaredHttpFunctions()
     {

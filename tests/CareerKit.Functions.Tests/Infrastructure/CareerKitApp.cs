@@ -65,6 +65,7 @@ public sealed class CareerKitApp : IAsyncDisposable
             ["SendGrid:Host"] = sendGrid.Host,
             ["SendGrid:FromEmail"] = "newsletter@careerkit.test",
             ["SendGrid:FromName"] = "CareerKit",
+            ["CareerKit:LocalScheduler"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

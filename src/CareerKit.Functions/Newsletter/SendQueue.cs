@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using CareerKit.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CareerKit.Newsletter;
+
+/// <summary>One batch of an edition's recipients: the unit of work of the SendBatch function.</summary>
+public sealed record SendBatchMessage(string EditionId, string Track, string IsoWeek, int Batch, IReadOnlyList<string> SubscriberIds);
+
+/// <summary>The Azure Storage queue the weekly fan-out writes to and SendBatch reads from.</summary>
+public sealed class SendQueue
+{
+    public const string QueueName = "send-batches";
+    public const int MaxBatchSize = 1000; // One SendGrid mail/send request takes at most 1,000 personalizations.
+    private readonly QueueClient _queue;
+    private readonly Lazy<Task> _created;
+
+    public SendQueue(IOptions<StorageOptions> options)
+    {
+        var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        clientOptions.Retry.MaxRetries = 2;
+        _queue = new QueueClient(options.Value.ConnectionString, QueueName, clientOptions);
+        _created = new Lazy<Task>(() => _queue.CreateIfNotExistsAsync());
+    }
+
+    public QueueClient Client => _queue;
+
+    public async Task EnqueueAsync(SendBatchMessage message, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        await _queue.SendMessageAsync(JsonSerializer.Serialize(message, JsonSerializerOptions.Web), cancellationToken);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text.Json;
+using CareerKit.Newsletter;
+using CareerKit.Subscriptions;
+using CareerKit.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerKit.Tests.Newsletter;
+
+/// <summary>The weekly timer through its custom-handler entry point, against Azurite.</summary>
+public sealed class WeeklyTipsTests
+{
+    /// <summary>The host's timer payload for a custom handler, spelled as the host spells it.</summary>
+    private static StringContent TimerInvocation(bool pastDue = false) => new(
+        """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":PAST_DUE}},"Metadata":{"sys":{"MethodName":"WeeklyTips"}}}"""
+            .Replace("PAST_DUE", pastDue ? "true" : "false", StringComparison.Ordinal),
+        System.Text.Encoding.UTF8,
+        "application/json");
+
+    private static async Task<CareerKitApp> StartInWeekAsync(int year, bool scheduler = false)
+    {
+        var app = await CareerKitApp.StartAsync(new Dictionary<string, string?> { ["CareerKit:LocalScheduler"] = scheduler ? "true" : "false" });
+        app.Time.SetUtcNow(new DateTimeOffset(year, 3, 2, 9, 0, 0, TimeSpan.Zero)); // A Monday in a week no other test uses.
+        return app;
+    }
+
+    private static async Task<List<SendBatchMessage>> BatchesForWeekAsync(CareerKitApp app, string isoWeek)
+    {
+        var queue = app.Services.GetRequiredService<SendQueue>().Client;
+        var found = new List<SendBatchMessage>();
+        for (var round = 0; round < 20; round++)
+        {
+            var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
+            if (messages.Length == 0)
+            {
+                break;
+            }
+
+            found.AddRange(messages
+                .Select(message => JsonSerializer.Deserialize<SendBatchMessage>(message.Body.ToString(), JsonSerializerOptions.Web)!)
+                .Where(batch => batch.IsoWeek == isoWeek));
+        }
+
+        return found;
+    }
+
+    private static async Task<string> ConfirmedAsync(CareerKitApp app, string track)
+    {
+        var email = CareerKitApp.NewAddress(track);
+        await app.SubscribeAndConfirmAsync(email, track);
+        return (await app.FindSubscriberAsync(email))!.Id;
+    }
+
+    [Fact]
+    public async Task The_weekly_run_queues_every_confirmed_subscriber_once_in_their_track_and_nobody_else()
+    {
+        await using var app = await StartInWeekAsync(2101);
+        var ml = new[] { await ConfirmedAsync(app, "ml"), await ConfirmedAsync(app, "ml") };
+        var both = await ConfirmedAsync(app, "both");
+        var pending = CareerKitApp.NewAddress("pending");
+        await app.SignUpAsync(pending, "ml");
+        var leaver = CareerKitApp.NewAddress("leaver");
+        await app.SubscribeAndConfirmAsync(leaver, "ml");
+        await app.Client.PostAsync(app.LinkFor(leaver, "api/subscriptions/unsubscribe", TokenPurpose.Unsubscribe),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+
+        var response = await app.Client.PostAsync("/WeeklyTips", TimerInvocation());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(JsonValueKind.Object, answer.GetProperty("Outputs").ValueKind);
+        Assert.StartsWith("WeeklyTips: composed 3, queued 3 edition(s)", answer.GetProperty("Logs")[0].GetString());
+
+        var batches = await BatchesForWeekAsync(app, "2101-W09");
+        var byTrack = batches.GroupBy(batch => batch.Track).ToDictionary(group => group.Key, group => group.SelectMany(batch => batch.SubscriberIds).ToList());
+        Assert.All(ml, id => Assert.Single(byTrack["ml"], queued => queued == id));
+        Assert.Single(byTrack["both"], queued => queued == both);
+        var everyone = byTrack.Values.SelectMany(ids => ids).ToList();
+        Assert.DoesNotContain((await app.FindSubscriberAsync(pending))!.Id, everyone);
+        Assert.DoesNotContain((await app.FindSubscriberAsync(leaver))!.Id, everyone);
+        Assert.DoesNotContain(both, byTrack.GetValueOrDefault("ml", []));
+        Assert.All(batches, batch => Assert.True(batch.SubscriberIds.Count <= SendQueue.MaxBatchSize));
+        Assert.Subset(batches.Select(batch => batch.EditionId).ToHashSet(), new HashSet<string> { "2101-W09-both", "2101-W09-ml" });
+    }
+
+    [Fact]
+    public async Task A_second_or_past_due_run_in_the_same_week_creates_and_queues_nothing()
+    {
+        await using var app = await StartInWeekAsync(2102);
+        await ConfirmedAsync(app, "ai");
+        await app.Client.PostAsync("/WeeklyTips", TimerInvocation());
+        var first = await BatchesForWeekAsync(app, "2102-W09");
+
+        var again = await app.Client.PostAsync("/WeeklyTips", TimerInvocation());
+        var pastDue = await app.Client.PostAsync("/WeeklyTips", TimerInvocation(pastDue: true));
+
+        Assert.Contains("composed 0, queued 0 edition(s)", await again.Content.ReadAsStringAsync());
+        Assert.Contains("(past due): composed 0, queued 0 edition(s)", await pastDue.Content.ReadAsStringAsync());
+        Assert.NotEmpty(first);
+        Assert.Empty(await BatchesForWeekAsync(app, "2102-W09"));
+    }
+
+    [Fact]
+    public async Task Next_week_s_edition_brings_tips_the_track_has_not_had()
+    {
+        await using var app = await StartInWeekAsync(2103);
+        var store = app.Services.GetRequiredService<EditionStore>();
+
+        await app.Client.PostAsync("/WeeklyTips", TimerInvocation());
+        app.Time.Advance(TimeSpan.FromDays(7));
+        await app.Client.PostAsync("/WeeklyTips", TimerInvocation());
+
+        var first = await store.FindAsync("ml", "2103-W09", CancellationToken.None);
+        var second = await store.FindAsync("ml", "2103-W10", CancellationToken.None);
+        Assert.Equal(3, first!.TipIds.Count);
+        Assert.Empty(first.TipIds.Intersect(second!.TipIds));
+        Assert.Contains("here are this week", await store.HtmlAsync(second.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Standalone_the_local_scheduler_runs_the_weekly_edition_on_schedule()
+    {
+        // Moving the clock from today to 2104 makes the scheduler's first occurrence past due: it runs once.
+        await using var app = await StartInWeekAsync(2104, scheduler: true);
+        var store = app.Services.GetRequiredService<EditionStore>();
+        Assert.Equal(EditionStatus.Queued, (await WaitForEditionAsync(store, "2104-W09"))?.Status);
+        Assert.Null(await store.FindAsync("ai", "2104-W10", CancellationToken.None));
+
+        app.Time.Advance(TimeSpan.FromDays(7)); // Past Monday 09:00 UTC of the next week.
+
+        Assert.Equal(EditionStatus.Queued, (await WaitForEditionAsync(store, "2104-W10"))?.Status);
+    }
+
+    private static async Task<EditionRecord?> WaitForEditionAsync(EditionStore store, string isoWeek)
+    {
+        EditionRecord? edition = null;
+        for (var attempt = 0; attempt < 200 && edition?.Status != EditionStatus.Queued; attempt++)
+        {
+            await Task.Delay(50);
+            edition = await store.FindAsync("ai", isoWeek, CancellationToken.None);
+        }
+
+        return edition;
+    }
+}

@@ -23,6 +23,16 @@ internal sealed class OutboxEmailSender(IOptions<CareerKitOptions> careerKit, IO
         File.Move(temporary, Path.Combine(Folder, name));
     }
 
+    /// <summary>One .eml per recipient, with their values filled in, as SendGrid would deliver them.</summary>
+    public async Task SendBulkAsync(BulkEmail email, CancellationToken cancellationToken)
+    {
+        foreach (var recipient in email.Recipients)
+        {
+            var (html, text) = recipient.Fill(email);
+            await SendAsync(new EmailMessage(recipient.Email, email.Subject, html, text) { Headers = recipient.Headers }, cancellationToken);
+        }
+    }
+
     internal static MimeMessage ToMime(EmailMessage message, SendGridOptions settings, DateTimeOffset now)
     {
         var mime = new MimeMessage

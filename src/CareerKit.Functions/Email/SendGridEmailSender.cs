@@ -12,7 +12,53 @@ internal sealed partial class SendGridEmailSender(
 {
     public const string HttpClientName = "SendGrid";
 
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
+        PostAsync(ToSendGrid(message, options.Value), cancellationToken);
+
+    public async Task SendBulkAsync(BulkEmail email, CancellationToken cancellationToken)
+    {
+        await PostAsync(ToSendGrid(email, options.Value), cancellationToken, rejectClientErrors: true);
+    }
+
+    /// <summary>One mail/send with a personalization per recipient: SendGrid fills each one's values (substitutions).</summary>
+    internal static SendGridMessage ToSendGrid(BulkEmail email, SendGridOptions settings)
+    {
+        var mail = new SendGridMessage
+        {
+            From = new EmailAddress(settings.FromEmail, settings.FromName),
+            Subject = email.Subject,
+            PlainTextContent = email.Text,
+            HtmlContent = email.Html,
+        };
+        for (var index = 0; index < email.Recipients.Count; index++)
+        {
+            var recipient = email.Recipients[index];
+            mail.AddTo(new EmailAddress(recipient.Email), index);
+            foreach (var (key, value) in recipient.HtmlValues.Concat(recipient.TextValues))
+            {
+                mail.AddSubstitution(key, value, index);
+            }
+
+            foreach (var (name, value) in recipient.Headers)
+            {
+                mail.AddHeader(name, value, index);
+            }
+
+            foreach (var (name, value) in recipient.CustomArgs)
+            {
+                mail.AddCustomArg(name, value, index);
+            }
+        }
+
+        if (email.Categories.Count > 0)
+        {
+            mail.AddCategories(email.Categories.ToList());
+        }
+
+        return mail;
+    }
+
+    private async Task<Response> PostAsync(SendGridMessage mail, CancellationToken cancellationToken, bool rejectClientErrors = false)
     {
         var settings = options.Value;
         var client = new SendGridClient(httpClients.CreateClient(HttpClientName), new SendGridClientOptions
@@ -24,7 +70,7 @@ internal sealed partial class SendGridEmailSender(
         Response response;
         try
         {
-            response = await client.SendEmailAsync(ToSendGrid(message, settings), cancellationToken);
+            response = await client.SendEmailAsync(mail, cancellationToken);
         }
         catch (Exception failure) when (failure is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
         {
@@ -34,9 +80,14 @@ internal sealed partial class SendGridEmailSender(
 
         if (!response.IsSuccessStatusCode)
         {
-            LogRejected(logger, (int)response.StatusCode);
-            throw new EmailProviderUnavailableException($"SendGrid answered {(int)response.StatusCode}.");
+            var status = (int)response.StatusCode;
+            LogRejected(logger, status);
+            throw rejectClientErrors && status is >= 400 and < 500 and not 429
+                ? new EmailRejectedException($"SendGrid refused the request with {status}; retrying cannot fix it.")
+                : new EmailProviderUnavailableException($"SendGrid answered {status}.");
         }
+
+        return response;
     }
 
     internal static SendGridMessage ToSendGrid(EmailMessage message, SendGridOptions settings)

@@ -92,6 +92,10 @@ public sealed class EditionStore(TableStorage tables, BlobServiceClient blobs)
     public async Task<string> HtmlAsync(string editionId, CancellationToken cancellationToken) =>
         (await blobs.GetBlobContainerClient(ContainerName).GetBlobClient($"{editionId}.html").DownloadContentAsync(cancellationToken)).Value.Content.ToString();
 
+    public async Task<(string Html, string Text)> ContentAsync(string editionId, CancellationToken cancellationToken) =>
+        (await HtmlAsync(editionId, cancellationToken),
+         (await blobs.GetBlobContainerClient(ContainerName).GetBlobClient($"{editionId}.txt").DownloadContentAsync(cancellationToken)).Value.Content.ToString());
+
     private static EditionRecord ToRecord(TableEntity row) => new(
         row.GetString("EditionId"), row.PartitionKey, row.RowKey, row.GetString("Subject"), row.GetString("Preheader") ?? "",
         Split(row.GetString("TipIds")), Enum.Parse<EditionStatus>(row.GetString("Status")), row.GetInt32("Batches") ?? 0, row.GetInt32("Recipients") ?? 0, row.ETag.ToString());

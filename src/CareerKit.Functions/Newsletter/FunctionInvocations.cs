@@ -21,10 +21,12 @@ public sealed record InvocationResponse(
 public static class FunctionInvocations
 {
     public const string WeeklyTipsFunction = "WeeklyTips";
+    public const string SendBatchFunction = "SendBatch";
 
     public static IEndpointRouteBuilder MapFunctionInvocations(this IEndpointRouteBuilder app)
     {
         app.MapPost($"/{WeeklyTipsFunction}", RunWeeklyTipsAsync);
+        app.MapPost($"/{SendBatchFunction}", RunSendBatchAsync);
         return app;
     }
 
@@ -38,5 +40,44 @@ public static class FunctionInvocations
             $"WeeklyTips{(pastDue ? " (past due)" : "")}: composed {result.Composed.Count}, queued {result.Queued.Count} edition(s) in {result.Batches} batch(es) for {result.Recipients} recipient(s); already done: {result.AlreadyDone.Count}.",
         };
         return new InvocationResponse([], logs, null);
+    }
+
+    /// <summary>
+    /// The queue trigger. The host hands over the message under the binding name "batch", as a string or as
+    /// the JSON it contains. A refused batch answers 500 so the host retries and finally moves it to the poison queue.
+    /// </summary>
+    public static async Task<IResult> RunSendBatchAsync(InvocationRequest? request, SendBatch sendBatch, CancellationToken cancellationToken)
+    {
+        if (request?.Data is not { } data || !data.TryGetValue("batch", out var batch))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No batch in the invocation.", detail: "Expected Data.batch with a send batch message.");
+        }
+
+        SendBatchMessage? message;
+        try
+        {
+            message = batch.ValueKind == JsonValueKind.String
+                ? JsonSerializer.Deserialize<SendBatchMessage>(batch.GetString()!, JsonSerializerOptions.Web)
+                : batch.Deserialize<SendBatchMessage>(JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            message = null;
+        }
+
+        if (message is null || message.SubscriberIds is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The batch message is not valid.", detail: "Expected { editionId, track, isoWeek, batch, subscriberIds }.");
+        }
+
+        try
+        {
+            var outcome = await sendBatch.RunAsync(message, cancellationToken);
+            return TypedResults.Ok(new InvocationResponse([], [$"SendBatch {message.EditionId} #{message.Batch}: {outcome}"], outcome.ToString()));
+        }
+        catch (Exception retryable) when (retryable is BatchInFlightException or Email.EmailProviderUnavailableException or Email.EmailRejectedException)
+        {
+            return TypedResults.Json(new InvocationResponse([], [$"SendBatch {message.EditionId} #{message.Batch} not sent: {retryable.Message}"], null), statusCode: StatusCodes.Status500InternalServerError);
+        }
     }
 }

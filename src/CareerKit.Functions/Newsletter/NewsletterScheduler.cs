@@ -83,6 +83,7 @@ internal static class NewsletterRegistration
         services.AddSingleton<EditionStore>();
         services.AddSingleton<SendQueue>();
         services.AddSingleton<WeeklyTips>();
+        services.AddSingleton<SendBatch>();
         services.AddSingleton<EventRecorder>();
         services.AddHostedService<NewsletterScheduler>();
         return services;

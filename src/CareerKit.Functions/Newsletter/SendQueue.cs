@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using CareerKit.Storage;
 using Microsoft.Extensions.Options;
 
+
 namespace CareerKit.Newsletter;
 
 /// <summary>One batch of an edition's recipients: the unit of work of the SendBatch function.</summary>
@@ -11,16 +12,20 @@ public sealed record SendBatchMessage(string EditionId, string Track, string Iso
 /// <summary>The Azure Storage queue the weekly fan-out writes to and SendBatch reads from.</summary>
 public sealed class SendQueue
 {
-    public const string QueueName = "send-batches";
+    public const string DefaultQueueName = "send-batches";
+
+    /// <summary>Overrides the queue's name (the SendBatch function.json names the default).</summary>
+    public const string QueueNameSetting = "CareerKit:SendQueueName";
     public const int MaxBatchSize = 1000; // One SendGrid mail/send request takes at most 1,000 personalizations.
     private readonly QueueClient _queue;
     private readonly Lazy<Task> _created;
 
-    public SendQueue(IOptions<StorageOptions> options)
+    public SendQueue(IOptions<StorageOptions> options, IConfiguration configuration)
     {
         var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         clientOptions.Retry.MaxRetries = 2;
-        _queue = new QueueClient(options.Value.ConnectionString, QueueName, clientOptions);
+        var name = configuration[QueueNameSetting] is { Length: > 0 } configured ? configured : DefaultQueueName;
+        _queue = new QueueClient(options.Value.ConnectionString, name, clientOptions);
         _created = new Lazy<Task>(() => _queue.CreateIfNotExistsAsync());
     }
 

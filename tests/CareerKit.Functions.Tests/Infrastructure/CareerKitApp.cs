@@ -45,7 +45,8 @@ public sealed class CareerKitApp : IAsyncDisposable
     /// <param name="realClock">
     /// Run on the real clock: for tests of HTTP retries, whose backoff delays wait on the app's clock.
     /// </param>
-    public static async Task<CareerKitApp> StartAsync(IDictionary<string, string?>? settings = null, bool realClock = false)
+    /// <param name="clockStart">Where the test clock starts (now by default), before any part of the app reads it.</param>
+    public static async Task<CareerKitApp> StartAsync(IDictionary<string, string?>? settings = null, bool realClock = false, DateTimeOffset? clockStart = null)
     {
         var azurite = await Azurite.InstanceAsync();
         var sendGrid = await FakeSendGrid.StartAsync();
@@ -66,13 +67,14 @@ public sealed class CareerKitApp : IAsyncDisposable
             ["SendGrid:FromEmail"] = "newsletter@careerkit.test",
             ["SendGrid:FromName"] = "CareerKit",
             ["CareerKit:LocalScheduler"] = "false",
+            ["CareerKit:SendQueueName"] = $"send-batches-{Guid.NewGuid():N}"[..40], // Each app its own queue: no test reads another's messages.
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
         }
 
-        var time = realClock ? null : new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = realClock ? null : new FakeTimeProvider(clockStart ?? DateTimeOffset.UtcNow);
         var logs = new CapturedLogs();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(values.Where(pair => pair.Value is not null));

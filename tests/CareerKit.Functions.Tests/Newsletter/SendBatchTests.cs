@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CareerKit.Newsletter;
+using CareerKit.Subscriptions;
+using CareerKit.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerKit.Tests.Newsletter;
+
+/// <summary>The queue function through its custom-handler entry point, with the fake SendGrid.</summary>
+public sealed class SendBatchTests
+{
+    private static StringContent QueueInvocation(SendBatchMessage message) => new(
+        JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["Data"] = new Dictionary<string, object> { ["batch"] = JsonSerializer.Serialize(message, JsonSerializerOptions.Web) },
+            ["Metadata"] = new Dictionary<string, object> { ["DequeueCount"] = 1 },
+        }),
+        Encoding.UTF8,
+        "application/json");
+
+    private static async Task<(CareerKitApp App, List<SendBatchMessage> Batches, string Email)> WeekWithSubscriberAsync(int year, string firstName)
+    {
+        var app = await CareerKitApp.StartAsync();
+        app.Time.SetUtcNow(new DateTimeOffset(year, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var email = CareerKitApp.NewAddress("reader");
+        await app.SubscribeAndConfirmAsync(email, "ml", firstName);
+        await app.Client.PostAsync("/WeeklyTips", new StringContent("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""", Encoding.UTF8, "application/json"));
+        var queue = app.Services.GetRequiredService<SendQueue>().Client;
+        var batches = new List<SendBatchMessage>();
+        for (var round = 0; round < 20; round++)
+        {
+            var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
+            if (messages.Length == 0)
+            {
+                break;
+            }
+
+            batches.AddRange(messages.Select(message => JsonSerializer.Deserialize<SendBatchMessage>(message.Body.ToString(), JsonSerializerOptions.Web)!)
+                .Where(batch => batch.IsoWeek.StartsWith($"{year}-", StringComparison.Ordinal)));
+        }
+
+        return (app, batches, email);
+    }
+
+    [Fact]
+    public async Task A_batch_is_one_mail_send_with_a_personalization_per_confirmed_recipient()
+    {
+        var (app, batches, email) = await WeekWithSubscriberAsync(2105, "Ada & Co");
+        await using var _ = app;
+        var mine = batches.Single(batch => batch.Track == "ml");
+        var sentBefore = app.SendGrid.Sent.Count;
+
+        var response = await app.Client.PostAsync("/SendBatch", QueueInvocation(mine));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"ReturnValue\":\"Sent\"", await response.Content.ReadAsStringAsync());
+        var body = Assert.Single(app.SendGrid.Sent.Skip(sentBefore));
+        Assert.Equal("tips-ml", body["categories"]![0]!.GetValue<string>());
+        var personalization = body["personalizations"]!.AsArray().Select(item => item!.AsObject())
+            .Single(item => item["to"]![0]!["email"]!.GetValue<string>() == email);
+        Assert.Equal(" Ada &amp; Co", personalization["substitutions"]![EditionComposer.FirstNamePlaceholder]!.GetValue<string>());
+        Assert.Equal(" Ada & Co", personalization["substitutions"]![EditionComposer.FirstNamePlaceholder + "-text"]!.GetValue<string>());
+        Assert.StartsWith("<http://127.0.0.1:", personalization["headers"]!["List-Unsubscribe"]!.GetValue<string>());
+        Assert.Equal("List-Unsubscribe=One-Click", personalization["headers"]!["List-Unsubscribe-Post"]!.GetValue<string>());
+        Assert.Equal(mine.EditionId, personalization["custom_args"]!["edition_id"]!.GetValue<string>());
+        Assert.Equal(mine.SubscriberIds.Count, body["personalizations"]!.AsArray().Count);
+        Assert.Contains(EditionComposer.FirstNamePlaceholder, body["content"]!.AsArray().Single(part => part!["type"]!.GetValue<string>() == "text/html")!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_redelivered_batch_sends_nothing_again_and_leavers_are_skipped()
+    {
+        var (app, batches, email) = await WeekWithSubscriberAsync(2106, "Lin");
+        await using var _ = app;
+        var mine = batches.Single(batch => batch.Track == "ml");
+        await app.Client.PostAsync(app.LinkFor(email, "api/subscriptions/unsubscribe", TokenPurpose.Unsubscribe),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+        var sentBefore = app.SendGrid.Sent.Count;
+
+        var first = await app.Client.PostAsync("/SendBatch", QueueInvocation(mine));
+        var again = await app.Client.PostAsync("/SendBatch", QueueInvocation(mine));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("\"ReturnValue\":\"AlreadySent\"", await again.Content.ReadAsStringAsync());
+        var sent = app.SendGrid.Sent.Skip(sentBefore).ToList();
+        Assert.True(sent.Count <= 1);
+        Assert.DoesNotContain(sent.SelectMany(body => body["personalizations"]!.AsArray()), item => item!["to"]![0]!["email"]!.GetValue<string>() == email);
+    }
+
+    [Fact]
+    public async Task A_batch_message_that_cannot_be_read_is_a_400()
+    {
+        await using var app = await CareerKitApp.StartAsync();
+
+        var missing = await app.Client.PostAsync("/SendBatch", new StringContent("""{"Data":{},"Metadata":{}}""", Encoding.UTF8, "application/json"));
+        var garbled = await app.Client.PostAsync("/SendBatch", new StringContent("""{"Data":{"batch":"not json"},"Metadata":{}}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+    }
+}

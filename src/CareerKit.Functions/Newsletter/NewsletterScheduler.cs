@@ -12,7 +12,7 @@ public sealed partial class NewsletterScheduler(IServiceProvider services, IConf
     public const string ScheduleSetting = "NEWSLETTER_SCHEDULE";
     public const string DefaultSchedule = "0 0 9 * * Mon";
 
-    /// <summary>"false" turns the local scheduler off (tests drive the timer themselves).</summary>
+    /// <summary>"false" turns the local scheduler and queue poller off (tests drive the triggers themselves).</summary>
     public const string EnabledSetting = "CareerKit:LocalScheduler";
 
     public static CronExpression Schedule(IConfiguration configuration) =>
@@ -86,6 +86,7 @@ internal static class NewsletterRegistration
         services.AddSingleton<SendBatch>();
         services.AddSingleton<EventRecorder>();
         services.AddHostedService<NewsletterScheduler>();
+        services.AddHostedService<SendQueuePoller>();
         return services;
     }
 }

@@ -18,6 +18,7 @@ public sealed class SendQueue
     public const string QueueNameSetting = "CareerKit:SendQueueName";
     public const int MaxBatchSize = 1000; // One SendGrid mail/send request takes at most 1,000 personalizations.
     private readonly QueueClient _queue;
+    private readonly QueueClient _poison;
     private readonly Lazy<Task> _created;
 
     public SendQueue(IOptions<StorageOptions> options, IConfiguration configuration)
@@ -26,10 +27,22 @@ public sealed class SendQueue
         clientOptions.Retry.MaxRetries = 2;
         var name = configuration[QueueNameSetting] is { Length: > 0 } configured ? configured : DefaultQueueName;
         _queue = new QueueClient(options.Value.ConnectionString, name, clientOptions);
-        _created = new Lazy<Task>(() => _queue.CreateIfNotExistsAsync());
+        _poison = new QueueClient(options.Value.ConnectionString, $"{name}-poison", clientOptions);
+        _created = new Lazy<Task>(() => Task.WhenAll(_queue.CreateIfNotExistsAsync(), _poison.CreateIfNotExistsAsync()));
     }
 
     public QueueClient Client => _queue;
+
+    public QueueClient Poison => _poison;
+
+    public Task EnsureCreatedAsync() => _created.Value;
+
+    /// <summary>Where a batch goes that cannot be sent: kept for a person to look at, never retried endlessly.</summary>
+    public async Task PoisonAsync(string body, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        await _poison.SendMessageAsync(body, cancellationToken);
+    }
 
     public async Task EnqueueAsync(SendBatchMessage message, CancellationToken cancellationToken)
     {

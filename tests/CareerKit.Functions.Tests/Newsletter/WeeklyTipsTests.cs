@@ -144,4 +144,53 @@ public sealed class WeeklyTipsTests
 
         return edition;
     }
+
+    [Fact]
+    public async Task Standalone_the_scheduled_edition_reaches_each_confirmed_subscriber_through_the_queue()
+    {
+        await using var app = await CareerKitApp.StartAsync(
+            new Dictionary<string, string?> { ["CareerKit:LocalScheduler"] = "true" },
+            clockStart: new DateTimeOffset(2107, 3, 6, 12, 0, 0, TimeSpan.Zero)); // A Sunday.
+        var email = CareerKitApp.NewAddress("weekly");
+        await app.SubscribeAndConfirmAsync(email, "both", "Kim");
+
+        app.Time.Advance(TimeSpan.FromDays(1));
+
+        CapturedEmail? edition = null;
+        for (var attempt = 0; attempt < 200 && edition is null; attempt++)
+        {
+            await Task.Delay(50);
+            edition = app.SendGrid.Sent.Select(CapturedEmail.From).FirstOrDefault(sent => sent.Categories.Contains("tips-both"));
+        }
+
+        Assert.NotNull(edition);
+        var mine = edition.Body["personalizations"]!.AsArray().Single(item => item!["to"]![0]!["email"]!.GetValue<string>() == email)!;
+        Assert.Equal(" Kim", mine["substitutions"]![EditionComposer.FirstNamePlaceholder]!.GetValue<string>());
+        Assert.Equal("2107-W10-both", mine["custom_args"]!["edition_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Standalone_a_batch_SendGrid_refuses_goes_to_the_poison_queue_instead_of_retrying_forever()
+    {
+        await using var app = await CareerKitApp.StartAsync(
+            new Dictionary<string, string?> { ["CareerKit:LocalScheduler"] = "true" },
+            clockStart: new DateTimeOffset(2108, 3, 4, 12, 0, 0, TimeSpan.Zero)); // A Sunday.
+        await app.SubscribeAndConfirmAsync(CareerKitApp.NewAddress("refused"), "ai");
+        app.SendGrid.FailAlways(400);
+
+        app.Time.Advance(TimeSpan.FromDays(1));
+
+        var poison = app.Services.GetRequiredService<SendQueue>().Poison;
+        Azure.Storage.Queues.Models.PeekedMessage[] poisoned = [];
+        for (var attempt = 0; attempt < 200 && poisoned.Length == 0; attempt++)
+        {
+            await Task.Delay(50);
+            if (await poison.ExistsAsync())
+            {
+                poisoned = (await poison.PeekMessagesAsync(32)).Value;
+            }
+        }
+
+        Assert.Contains(poisoned, message => message.Body.ToString().Contains("\"track\":\"ai\"", StringComparison.Ordinal));
+    }
 }

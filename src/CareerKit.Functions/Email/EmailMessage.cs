@@ -46,4 +46,11 @@ public interface IEmailSender
 public sealed class EmailRejectedException(string message) : Exception(message);
 
 /// <summary>The email provider did not accept a message; the caller may try again later.</summary>
-public sealed class EmailProviderUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class EmailProviderUnavailableException(string message, Exception? inner = null, bool outcomeUnknown = false) : Exception(message, inner)
+{
+    /// <summary>
+    /// The request may have reached the provider (it timed out or the connection broke after it was sent):
+    /// the email may be on its way, so resending it blindly could deliver it twice.
+    /// </summary>
+    public bool OutcomeUnknown { get; } = outcomeUnknown;
+}

@@ -75,7 +75,7 @@ internal sealed partial class SendGridEmailSender(
         catch (Exception failure) when (failure is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
         {
             LogUnreachable(logger, failure.GetType().Name);
-            throw new EmailProviderUnavailableException("SendGrid could not be reached.", failure);
+            throw new EmailProviderUnavailableException("SendGrid could not be reached.", failure, outcomeUnknown: !NeverSent(failure));
         }
 
         if (!response.IsSuccessStatusCode)
@@ -89,6 +89,14 @@ internal sealed partial class SendGridEmailSender(
 
         return response;
     }
+
+    /// <summary>Failures that happen before a request leaves this machine: nothing can have been accepted.</summary>
+    internal static bool NeverSent(Exception failure) => failure switch
+    {
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } => true,
+        Polly.CircuitBreaker.BrokenCircuitException => true,
+        _ => false,
+    };
 
     internal static SendGridMessage ToSendGrid(EmailMessage message, SendGridOptions settings)
     {

@@ -110,7 +110,7 @@ public static partial class EventWebhook
 }
 
 /// <summary>Applies one webhook event once: suppression of the subscriber, or a count on the edition.</summary>
-public sealed partial class EventRecorder(TableStorage storage, SubscriberStore subscribers, TimeProvider time, ILogger<EventRecorder> logger)
+public sealed partial class EventRecorder(TableStorage storage, SubscriberStore subscribers, SendReceipts receipts, TimeProvider time, ILogger<EventRecorder> logger)
 {
     public const string SeenTable = "sendgridevents";
     public const string StatsTable = "editionstats";
@@ -125,6 +125,13 @@ public sealed partial class EventRecorder(TableStorage storage, SubscriberStore 
             return false;
         }
 
+        // Before the duplicate check: a receipt is idempotent, and one lost to a failure after the check
+        // would never be written when SendGrid retries the delivery.
+        if (Key(item, "edition_id") is { } sentEdition && Key(item, "subscriber_id") is { } recipient)
+        {
+            await receipts.RecordAsync(sentEdition, recipient, cancellationToken);
+        }
+
         var seen = await storage.GetTableAsync(SeenTable, cancellationToken);
         try
         {
@@ -135,12 +142,12 @@ public sealed partial class EventRecorder(TableStorage storage, SubscriberStore 
             return false; // SendGrid retries deliveries; each event counts once.
         }
 
-        if (EventWebhook.IsSuppressing(type) && Text(item, "subscriber_id") is { } subscriberId)
+        if (EventWebhook.IsSuppressing(type) && Key(item, "subscriber_id") is { } subscriberId)
         {
             await subscribers.UpdateAsync(subscriberId, subscriber => subscriber.Suppress(time.GetUtcNow()), cancellationToken);
             LogSuppressed(logger, subscriberId, type);
         }
-        else if (EventWebhook.IsCounted(type) && Text(item, "edition_id") is { } editionId)
+        else if (EventWebhook.IsCounted(type) && Key(item, "edition_id") is { } editionId)
         {
             await CountAsync(editionId, type, cancellationToken);
         }
@@ -187,6 +194,10 @@ public sealed partial class EventRecorder(TableStorage storage, SubscriberStore 
             }
         }
     }
+
+    /// <summary>A value we put into custom_args, usable as a table key (ours never hold these characters).</summary>
+    private static string? Key(JsonElement item, string name) =>
+        Text(item, name) is { Length: > 0 and <= 200 } value && !value.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)) ? value : null;
 
     private static string? Text(JsonElement item, string name) =>
         item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

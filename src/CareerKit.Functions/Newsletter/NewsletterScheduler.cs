@@ -85,6 +85,7 @@ internal static class NewsletterRegistration
         services.AddSingleton<WeeklyTips>();
         services.AddSingleton<SendBatch>();
         services.AddSingleton<EventRecorder>();
+        services.AddSingleton<SendReceipts>();
         services.AddHostedService<NewsletterScheduler>();
         services.AddHostedService<SendQueuePoller>();
         return services;

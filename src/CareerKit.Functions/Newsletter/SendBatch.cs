@@ -21,11 +21,15 @@ public sealed class BatchInFlightException(string message) : Exception(message);
 /// <summary>
 /// Sends one batch of an edition in one SendGrid request. A ledger row per (edition, batch) is written before
 /// the request ("sending", a lease) and after it ("sent"), so a re-delivered message or a second instance does
-/// not send the batch twice. Recipients who left after the batch was queued are skipped.
+/// not send the batch twice. A claim whose lease ran out belongs to an attempt that died, perhaps after
+/// SendGrid accepted the batch: the retry then skips everyone SendGrid's events show as accepted (see
+/// <see cref="SendReceipts"/>), so nobody gets the edition twice and nobody is missed. Recipients who left
+/// after the batch was queued are skipped.
 /// </summary>
 public sealed partial class SendBatch(
     EditionStore editions,
     SubscriberStore subscribers,
+    SendReceipts receipts,
     SubscriptionEmails links,
     IEmailSender sender,
     TableStorage tables,
@@ -33,28 +37,34 @@ public sealed partial class SendBatch(
     ILogger<SendBatch> logger)
 {
     public const string LedgerTable = "sendledger";
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Longer than any one attempt can take (SendGrid requests give up after 25 s), shorter than the retries
+    /// the queue allows (host.json: 10 deliveries, 30 s apart), and long enough for SendGrid's "processed"
+    /// events of a batch that did go out to have arrived before a retry relies on them.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(3);
+
+    private const int ParallelReads = 16;
 
     public async Task<SendBatchOutcome> RunAsync(SendBatchMessage message, CancellationToken cancellationToken)
     {
         var ledger = await tables.GetTableAsync(LedgerTable, cancellationToken);
         var rowKey = $"batch-{message.Batch:D5}";
-        if (await ClaimAsync(ledger, message.EditionId, rowKey, cancellationToken) is { } done)
+        var claim = await ClaimAsync(ledger, message.EditionId, rowKey, cancellationToken);
+        if (claim.Done is { } done)
         {
             return done;
         }
 
         var record = await editions.FindAsync(message.Track, message.IsoWeek, cancellationToken)
             ?? throw new InvalidOperationException($"Edition {message.EditionId} is not stored.");
-        var recipients = new List<BulkRecipient>();
-        foreach (var id in message.SubscriberIds)
+        if (claim.Recovering)
         {
-            if (await subscribers.FindAsync(id, cancellationToken) is { IsReceivingEmail: true, Email: { } email } subscriber)
-            {
-                recipients.Add(Recipient(record, subscriber, email));
-            }
+            LogRecovering(logger, record.Id, message.Batch);
         }
 
+        var recipients = await RecipientsAsync(record, message.SubscriberIds, claim.Recovering, cancellationToken);
         if (recipients.Count == 0)
         {
             await FinishAsync(ledger, message.EditionId, rowKey, "sent", 0, cancellationToken);
@@ -66,7 +76,7 @@ public sealed partial class SendBatch(
         {
             await sender.SendBulkAsync(new BulkEmail(record.Subject, html, TextTokens(text), recipients, [$"tips-{record.Track}"]), cancellationToken);
         }
-        catch (EmailProviderUnavailableException)
+        catch (EmailProviderUnavailableException unavailable) when (!unavailable.OutcomeUnknown)
         {
             await FinishAsync(ledger, message.EditionId, rowKey, "failed", 0, cancellationToken); // Nothing went out: the retry may claim at once.
             throw;
@@ -77,13 +87,15 @@ public sealed partial class SendBatch(
             throw;
         }
 
+        // A timeout leaves the claim as it is: SendGrid may have the batch, so only a recovery may retry it.
         await FinishAsync(ledger, message.EditionId, rowKey, "sent", recipients.Count, cancellationToken);
         LogSent(logger, record.Id, message.Batch, recipients.Count);
         return SendBatchOutcome.Sent;
     }
 
-    /// <returns>Null when this attempt holds the batch now; otherwise why there is nothing to do.</returns>
-    private async Task<SendBatchOutcome?> ClaimAsync(TableClient ledger, string editionId, string rowKey, CancellationToken cancellationToken)
+    private sealed record Claim(SendBatchOutcome? Done, bool Recovering);
+
+    private async Task<Claim> ClaimAsync(TableClient ledger, string editionId, string rowKey, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var existing = await ledger.GetEntityIfExistsAsync<TableEntity>(editionId, rowKey, cancellationToken: cancellationToken);
@@ -93,14 +105,15 @@ public sealed partial class SendBatch(
             if (!existing.HasValue)
             {
                 await ledger.AddEntityAsync(claim, cancellationToken);
-                return null;
+                return new Claim(null, Recovering: false);
             }
 
             var row = existing.Value!;
-            switch (row.GetString("Status"))
+            var status = row.GetString("Status");
+            switch (status)
             {
                 case "sent":
-                    return SendBatchOutcome.AlreadySent;
+                    return new Claim(SendBatchOutcome.AlreadySent, Recovering: false);
                 case "rejected":
                     throw new EmailRejectedException($"Batch {rowKey} of {editionId} was refused by the email provider before; it is not sent again.");
                 case "sending" when now - (row.GetDateTimeOffset("ClaimedAt") ?? now) < Lease:
@@ -108,12 +121,28 @@ public sealed partial class SendBatch(
             }
 
             await ledger.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Replace, cancellationToken);
-            return null;
+            return new Claim(null, Recovering: status == "sending");
         }
         catch (RequestFailedException lost) when (lost.Status is 409 or 412)
         {
             throw new BatchInFlightException($"Batch {rowKey} of {editionId} was claimed by another attempt.");
         }
+    }
+
+    /// <summary>Confirmed recipients in message order; when recovering, without those SendGrid already accepted.</summary>
+    private async Task<List<BulkRecipient>> RecipientsAsync(EditionRecord record, IReadOnlyList<string> ids, bool recovering, CancellationToken cancellationToken)
+    {
+        var found = new BulkRecipient?[ids.Count];
+        var reads = new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), reads, async (index, token) =>
+        {
+            if (await subscribers.FindAsync(ids[index], token) is { IsReceivingEmail: true, Email: { } email } subscriber
+                && !(recovering && await receipts.ExistsAsync(record.Id, subscriber.Id, token)))
+            {
+                found[index] = Recipient(record, subscriber, email);
+            }
+        });
+        return [.. found.OfType<BulkRecipient>()];
     }
 
     private static async Task FinishAsync(TableClient ledger, string editionId, string rowKey, string status, int recipients, CancellationToken cancellationToken) =>
@@ -147,6 +176,9 @@ public sealed partial class SendBatch(
         .Aggregate(text, (current, token) => current.Replace(token, TextToken(token), StringComparison.Ordinal));
 
     private static string TextToken(string token) => $"{token}-text";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Edition {EditionId} batch {Batch}: an earlier attempt died mid-send; sending only to recipients SendGrid has not reported as accepted")]
+    private static partial void LogRecovering(ILogger logger, string editionId, int batch);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Edition {EditionId} batch {Batch}: sent to {Recipients} recipients")]
     private static partial void LogSent(ILogger logger, string editionId, int batch, int recipients);

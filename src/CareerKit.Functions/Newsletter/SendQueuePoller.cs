@@ -1,20 +1,25 @@
 using System.Text.Json;
-using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using CareerKit.Email;
 using CareerKit.Hosting;
 
 namespace CareerKit.Newsletter;
 
 /// <summary>
-/// Standalone only: the local stand-in for the Functions host's queue trigger. Reads send batches, runs the
-/// same SendBatch handler, deletes what succeeded, lets failures come back after a pause, and moves a batch
-/// that keeps failing or is refused to the poison queue, as the host does after five attempts.
+/// Standalone only: the local stand-in for the Functions host's queue trigger, with the same settings as
+/// host.json. Reads send batches, runs the same SendBatch handler, deletes what succeeded, lets failures
+/// come back after a pause, and moves a batch that is refused, unreadable or keeps failing to the poison queue.
 /// </summary>
 public sealed partial class SendQueuePoller(SendQueue queue, SendBatch sendBatch, IConfiguration configuration, ILogger<SendQueuePoller> logger) : BackgroundService
 {
-    public const int MaxDequeueCount = 5;
+    /// <summary>host.json: extensions.queues.maxDequeueCount.</summary>
+    public const int MaxDequeueCount = 10;
+
+    /// <summary>host.json: extensions.queues.visibilityTimeout, the pause before a failed batch is tried again.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+
+    private const int ConcurrentBatches = 4;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,8 +32,11 @@ public sealed partial class SendQueuePoller(SendQueue queue, SendBatch sendBatch
         {
             try
             {
-                var handled = await PollOnceAsync(stoppingToken);
-                if (handled == 0)
+                await queue.EnsureCreatedAsync();
+                var messages = (await queue.Client.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(5), stoppingToken)).Value;
+                var work = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentBatches, CancellationToken = stoppingToken };
+                await Parallel.ForEachAsync(messages, work, HandleAsync);
+                if (messages.Length == 0)
                 {
                     // Pacing uses the real clock: it is plumbing, not the app's notion of time.
                     await Task.Delay(PollInterval, TimeProvider.System, stoppingToken);
@@ -42,38 +50,58 @@ public sealed partial class SendQueuePoller(SendQueue queue, SendBatch sendBatch
         }
     }
 
-    private async Task<int> PollOnceAsync(CancellationToken cancellationToken)
+    private async ValueTask HandleAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        await queue.EnsureCreatedAsync();
-        var messages = (await queue.Client.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(5), cancellationToken)).Value;
-        foreach (var message in messages)
+        if (Read(message) is not { } batch)
         {
-            var batch = JsonSerializer.Deserialize<SendBatchMessage>(message.Body.ToString(), JsonSerializerOptions.Web)!;
-            try
-            {
-                await sendBatch.RunAsync(batch, cancellationToken);
-                await queue.Client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-            }
-            catch (Exception failed) when (failed is EmailRejectedException || (IsRetryable(failed) && message.DequeueCount >= MaxDequeueCount))
-            {
-                await queue.PoisonAsync(message.Body.ToString(), cancellationToken);
-                await queue.Client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-                LogPoisoned(logger, batch.EditionId, batch.Batch, failed.Message);
-            }
-            catch (Exception retry) when (IsRetryable(retry))
-            {
-                await queue.Client.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryAfter, cancellationToken: cancellationToken);
-            }
+            await PoisonAsync(message, "?", -1, "the message is not a send batch", cancellationToken);
+            return;
         }
 
-        return messages.Length;
+        try
+        {
+            await sendBatch.RunAsync(batch, cancellationToken);
+            await queue.Client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        }
+        catch (EmailRejectedException rejected)
+        {
+            await PoisonAsync(message, batch.EditionId, batch.Batch, rejected.Message, cancellationToken);
+        }
+        catch (Exception failed) when (failed is not OperationCanceledException && message.DequeueCount >= MaxDequeueCount)
+        {
+            await PoisonAsync(message, batch.EditionId, batch.Batch, $"still failing after {message.DequeueCount} attempts: {failed.Message}", cancellationToken);
+        }
+        catch (Exception failed) when (failed is not OperationCanceledException)
+        {
+            LogWillRetry(logger, batch.EditionId, batch.Batch, failed.Message);
+            await queue.Client.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryAfter, cancellationToken: cancellationToken);
+        }
     }
 
-    private static bool IsRetryable(Exception failure) =>
-        failure is BatchInFlightException or EmailProviderUnavailableException || StorageFailure.IsOutage(failure);
+    private async Task PoisonAsync(QueueMessage message, string editionId, int batch, string reason, CancellationToken cancellationToken)
+    {
+        await queue.PoisonAsync(message.Body.ToString(), cancellationToken);
+        await queue.Client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        LogPoisoned(logger, editionId, batch, reason);
+    }
+
+    private static SendBatchMessage? Read(QueueMessage message)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SendBatchMessage>(message.Body.ToString(), JsonSerializerOptions.Web) is { SubscriberIds: not null } batch ? batch : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Edition {EditionId} batch {Batch} moved to the poison queue: {Reason}")]
     private static partial void LogPoisoned(ILogger logger, string editionId, int batch, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Edition {EditionId} batch {Batch} not sent, tried again later: {Reason}")]
+    private static partial void LogWillRetry(ILogger logger, string editionId, int batch, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable; the send queue poller waits and tries again")]
     private static partial void LogStorageDown(ILogger logger);

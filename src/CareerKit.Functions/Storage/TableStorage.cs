@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CareerKit.Storage;
 
 /// <summary>Tables of the app's storage account, created on first use.</summary>
-public sealed class TableStorage(TableServiceClient service)
+public sealed class TableStorage(TableServiceClient service, IOptions<StorageOptions> options)
 {
     private readonly Dictionary<string, Task<TableClient>> _tables = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -30,7 +30,7 @@ public sealed class TableStorage(TableServiceClient service)
 
     private async Task<TableClient> CreateAsync(string name, CancellationToken cancellationToken)
     {
-        var table = Service.GetTableClient(name);
+        var table = Service.GetTableClient(options.Value.TablePrefix + name);
         await table.CreateIfNotExistsAsync(cancellationToken);
         return table;
     }
@@ -41,7 +41,11 @@ internal static class TableStorageRegistration
     public static IServiceCollection AddTableStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>()
-            .Configure<IConfiguration>((options, configuration) => options.ConnectionString = configuration[StorageOptions.ConnectionSetting] ?? "")
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                options.ConnectionString = configuration[StorageOptions.ConnectionSetting] ?? "";
+                options.TablePrefix = configuration[StorageOptions.TablePrefixSetting] ?? "";
+            })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton(provider =>

@@ -16,7 +16,7 @@ public sealed class FakeSendGrid : IAsyncDisposable
     public const string ApiKey = "SG.test-key-never-logged";
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<JsonObject> _accepted = new();
-    private readonly ConcurrentQueue<int> _failures = new();
+    private readonly ConcurrentQueue<(int Status, TimeSpan? RetryAfter)> _failures = new();
     private int _attempts;
 
     private FakeSendGrid(WebApplication app) => _app = app;
@@ -29,14 +29,23 @@ public sealed class FakeSendGrid : IAsyncDisposable
     /// <summary>Every mail/send request, accepted or failed.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
+    /// <summary>Runs when a mail/send request arrives, before anything is recorded (a crash here: nothing was accepted).</summary>
+    public Action? OnReceived { get; set; }
+
+    /// <summary>Runs after a mail/send body is accepted, before the answer (a crash here: sent, but nobody heard).</summary>
+    public Action? OnAccepted { get; set; }
+
     /// <summary>Answer the next requests with these status codes, then accept again.</summary>
     public void FailNext(params int[] statusCodes)
     {
         foreach (var status in statusCodes)
         {
-            _failures.Enqueue(status);
+            _failures.Enqueue((status, null));
         }
     }
+
+    /// <summary>Answer the next request with this status code and a Retry-After header.</summary>
+    public void FailNext(int statusCode, TimeSpan retryAfter) => _failures.Enqueue((statusCode, retryAfter));
 
     public void FailAlways(int statusCode, int times = 1000) => FailNext(Enumerable.Repeat(statusCode, times).ToArray());
 
@@ -57,6 +66,7 @@ public sealed class FakeSendGrid : IAsyncDisposable
     private async Task<IResult> ReceiveAsync(HttpRequest request)
     {
         Interlocked.Increment(ref _attempts);
+        OnReceived?.Invoke();
         if (request.Headers.Authorization != $"Bearer {ApiKey}")
         {
             return Results.Json(new { errors = new[] { new { message = "The provided authorization grant is invalid." } } }, statusCode: 401);
@@ -64,12 +74,18 @@ public sealed class FakeSendGrid : IAsyncDisposable
 
         if (_failures.TryDequeue(out var failure))
         {
-            return Results.Json(new { errors = new[] { new { message = "fake failure" } } }, statusCode: failure);
+            if (failure.RetryAfter is { } wait)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return Results.Json(new { errors = new[] { new { message = "fake failure" } } }, statusCode: failure.Status);
         }
 
         var body = await JsonNode.ParseAsync(request.Body) as JsonObject
             ?? throw new InvalidOperationException("mail/send body is not a JSON object");
         _accepted.Enqueue(body);
+        OnAccepted?.Invoke();
         return Results.StatusCode(202);
     }
 

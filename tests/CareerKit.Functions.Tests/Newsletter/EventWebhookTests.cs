@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using CareerKit.Newsletter;
 using CareerKit.Subscriptions;
@@ -11,29 +10,22 @@ namespace CareerKit.Tests.Newsletter;
 /// <summary>SendGrid's signed event webhook, with a key pair generated for the test.</summary>
 public sealed class EventWebhookTests : IAsyncLifetime
 {
-    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly WebhookSigner _signer = new();
     private CareerKitApp _app = null!;
 
     public async Task InitializeAsync() => _app = await CareerKitApp.StartAsync(new Dictionary<string, string?>
     {
-        ["SendGrid:WebhookPublicKey"] = Convert.ToBase64String(_key.ExportSubjectPublicKeyInfo()),
+        ["SendGrid:WebhookPublicKey"] = _signer.PublicKey,
     });
 
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
-        _key.Dispose();
+        _signer.Dispose();
     }
 
-    private Task<HttpResponseMessage> PostAsync(string body, DateTimeOffset? signedAt = null, ECDsa? signer = null, string? sentBody = null)
-    {
-        var timestamp = (signedAt ?? _app.Time.GetUtcNow()).ToUnixTimeSeconds().ToString();
-        var signature = Convert.ToBase64String((signer ?? _key).SignData(Encoding.UTF8.GetBytes(timestamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/sendgrid/events") { Content = new StringContent(sentBody ?? body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(EventWebhook.SignatureHeader, signature);
-        request.Headers.Add(EventWebhook.TimestampHeader, timestamp);
-        return _app.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string body, DateTimeOffset? signedAt = null, WebhookSigner? signer = null, string? sentBody = null) =>
+        _app.Client.SendAsync((signer ?? _signer).Request(body, signedAt ?? _app.Time.GetUtcNow(), sentBody));
 
     [Theory]
     [InlineData("bounce")]
@@ -84,7 +76,7 @@ public sealed class EventWebhookTests : IAsyncLifetime
     public async Task Unsigned_forged_stale_or_altered_requests_are_refused_with_401()
     {
         const string body = """[ { "event": "bounce", "sg_event_id": "x", "subscriber_id": "y" } ]""";
-        using var stranger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var stranger = new WebhookSigner();
 
         var unsigned = await _app.Client.PostAsync("/api/sendgrid/events", new StringContent(body, Encoding.UTF8, "application/json"));
         var forged = await PostAsync(body, signer: stranger);

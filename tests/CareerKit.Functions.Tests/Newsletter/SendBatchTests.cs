@@ -12,22 +12,13 @@ namespace CareerKit.Tests.Newsletter;
 /// <summary>The queue function through its custom-handler entry point, with the fake SendGrid.</summary>
 public sealed class SendBatchTests
 {
-    private static StringContent QueueInvocation(SendBatchMessage message) => new(
-        JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["Data"] = new Dictionary<string, object> { ["batch"] = JsonSerializer.Serialize(message, JsonSerializerOptions.Web) },
-            ["Metadata"] = new Dictionary<string, object> { ["DequeueCount"] = 1 },
-        }),
-        Encoding.UTF8,
-        "application/json");
-
     private static async Task<(CareerKitApp App, List<SendBatchMessage> Batches, string Email)> WeekWithSubscriberAsync(int year, string firstName)
     {
         var app = await CareerKitApp.StartAsync();
         app.Time.SetUtcNow(new DateTimeOffset(year, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var email = CareerKitApp.NewAddress("reader");
         await app.SubscribeAndConfirmAsync(email, "ml", firstName);
-        await app.Client.PostAsync("/WeeklyTips", new StringContent("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""", Encoding.UTF8, "application/json"));
+        await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
         var queue = app.Services.GetRequiredService<SendQueue>().Client;
         var batches = new List<SendBatchMessage>();
         for (var round = 0; round < 20; round++)
@@ -53,7 +44,7 @@ public sealed class SendBatchTests
         var mine = batches.Single(batch => batch.Track == "ml");
         var sentBefore = app.SendGrid.Sent.Count;
 
-        var response = await app.Client.PostAsync("/SendBatch", QueueInvocation(mine));
+        var response = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(mine));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"ReturnValue\":\"Sent\"", await response.Content.ReadAsStringAsync());
@@ -80,14 +71,54 @@ public sealed class SendBatchTests
             new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
         var sentBefore = app.SendGrid.Sent.Count;
 
-        var first = await app.Client.PostAsync("/SendBatch", QueueInvocation(mine));
-        var again = await app.Client.PostAsync("/SendBatch", QueueInvocation(mine));
+        var first = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(mine));
+        var again = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(mine));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Contains("\"ReturnValue\":\"AlreadySent\"", await again.Content.ReadAsStringAsync());
         var sent = app.SendGrid.Sent.Skip(sentBefore).ToList();
         Assert.True(sent.Count <= 1);
         Assert.DoesNotContain(sent.SelectMany(body => body["personalizations"]!.AsArray()), item => item!["to"]![0]!["email"]!.GetValue<string>() == email);
+    }
+
+    [Fact]
+    public async Task SendGrid_answering_429_is_tried_again_after_its_Retry_After_and_the_batch_goes_out_once()
+    {
+        var (app, batches, email) = await WeekWithSubscriberAsync(2109, "Noor");
+        await using var _ = app;
+        var mine = batches.Single(batch => batch.Track == "ml");
+        var (sentBefore, attemptsBefore) = (app.SendGrid.Sent.Count, app.SendGrid.Attempts);
+        app.SendGrid.FailNext(429, retryAfter: TimeSpan.FromSeconds(3));
+
+        var sending = app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(mine));
+        await WaitUntilAsync(() => app.SendGrid.Attempts == attemptsBefore + 1);
+        // Move the app's clock on in small steps until the retry comes: it must not come before Retry-After.
+        var waited = TimeSpan.Zero;
+        while (app.SendGrid.Attempts == attemptsBefore + 1 && waited < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(20);
+            app.Time.Advance(TimeSpan.FromMilliseconds(100));
+            waited += TimeSpan.FromMilliseconds(100);
+        }
+
+        var response = await sending;
+
+        Assert.InRange(waited, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20)); // The backoff alone retries after about 0.2 s.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"ReturnValue\":\"Sent\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal(attemptsBefore + 2, app.SendGrid.Attempts);
+        var body = Assert.Single(app.SendGrid.Sent.Skip(sentBefore));
+        Assert.Contains(body["personalizations"]!.AsArray(), item => item!["to"]![0]!["email"]!.GetValue<string>() == email);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var attempt = 0; attempt < 400 && !condition(); attempt++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.True(condition());
     }
 
     [Fact]

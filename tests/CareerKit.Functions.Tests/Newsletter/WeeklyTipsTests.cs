@@ -10,13 +10,6 @@ namespace CareerKit.Tests.Newsletter;
 /// <summary>The weekly timer through its custom-handler entry point, against Azurite.</summary>
 public sealed class WeeklyTipsTests
 {
-    /// <summary>The host's timer payload for a custom handler, spelled as the host spells it.</summary>
-    private static StringContent TimerInvocation(bool pastDue = false) => new(
-        """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":PAST_DUE}},"Metadata":{"sys":{"MethodName":"WeeklyTips"}}}"""
-            .Replace("PAST_DUE", pastDue ? "true" : "false", StringComparison.Ordinal),
-        System.Text.Encoding.UTF8,
-        "application/json");
-
     private static async Task<CareerKitApp> StartInWeekAsync(int year, bool scheduler = false)
     {
         var app = await CareerKitApp.StartAsync(new Dictionary<string, string?> { ["CareerKit:LocalScheduler"] = scheduler ? "true" : "false" });
@@ -64,7 +57,7 @@ public sealed class WeeklyTipsTests
         await app.Client.PostAsync(app.LinkFor(leaver, "api/subscriptions/unsubscribe", TokenPurpose.Unsubscribe),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
 
-        var response = await app.Client.PostAsync("/WeeklyTips", TimerInvocation());
+        var response = await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -88,11 +81,11 @@ public sealed class WeeklyTipsTests
     {
         await using var app = await StartInWeekAsync(2102);
         await ConfirmedAsync(app, "ai");
-        await app.Client.PostAsync("/WeeklyTips", TimerInvocation());
+        await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
         var first = await BatchesForWeekAsync(app, "2102-W09");
 
-        var again = await app.Client.PostAsync("/WeeklyTips", TimerInvocation());
-        var pastDue = await app.Client.PostAsync("/WeeklyTips", TimerInvocation(pastDue: true));
+        var again = await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
+        var pastDue = await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer(pastDue: true));
 
         Assert.Contains("composed 0, queued 0 edition(s)", await again.Content.ReadAsStringAsync());
         Assert.Contains("(past due): composed 0, queued 0 edition(s)", await pastDue.Content.ReadAsStringAsync());
@@ -106,9 +99,9 @@ public sealed class WeeklyTipsTests
         await using var app = await StartInWeekAsync(2103);
         var store = app.Services.GetRequiredService<EditionStore>();
 
-        await app.Client.PostAsync("/WeeklyTips", TimerInvocation());
+        await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
         app.Time.Advance(TimeSpan.FromDays(7));
-        await app.Client.PostAsync("/WeeklyTips", TimerInvocation());
+        await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
 
         var first = await store.FindAsync("ml", "2103-W09", CancellationToken.None);
         var second = await store.FindAsync("ml", "2103-W10", CancellationToken.None);

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+
+namespace CareerKit.Tests.Infrastructure;
+
+/// <summary>
+/// The built executable in a process of its own, started as the Functions host starts it (told only the port
+/// to listen on): for what only a real process shows, such as its start-up or dying in the middle of work.
+/// </summary>
+public sealed class AppProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private AppProcess(Process process, int port)
+    {
+        _process = process;
+        Client = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}/") };
+    }
+
+    public HttpClient Client { get; }
+
+    /// <param name="settings">Environment variables on top of the defaults (Azurite, signing key, outbox).</param>
+    public static async Task<AppProcess> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var azurite = await Azurite.InstanceAsync();
+        var port = FreePort.Next();
+        var output = Path.GetDirectoryName(typeof(CareerKit.Hosting.CareerKitHostExtensions).Assembly.Location)!;
+        var start = new ProcessStartInfo(Path.Combine(output, "CareerKit.Functions"))
+        {
+            WorkingDirectory = output,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["ASPNETCORE_URLS"] = null,
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["CareerKit__PublicBaseUrl"] = "https://careerkit.example",
+                ["CareerKit__SigningKey"] = CareerKitApp.SigningKey,
+                ["CareerKit__OutboxPath"] = Directory.CreateTempSubdirectory().FullName,
+            },
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new AppProcess(process, port);
+        try
+        {
+            await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));
+            return app;
+        }
+        catch
+        {
+            app.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Ends the process at once, as a crash or a recycled instance would: no clean-up runs.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        Client.Dispose();
+        _process.Dispose();
+    }
+}

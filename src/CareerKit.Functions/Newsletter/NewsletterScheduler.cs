@@ -84,6 +84,7 @@ internal static class NewsletterRegistration
         services.AddSingleton<SendQueue>();
         services.AddSingleton<WeeklyTips>();
         services.AddSingleton<SendBatch>();
+        services.AddSingleton<EditionRecipients>();
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<SendReceipts>();
         services.AddHostedService<NewsletterScheduler>();

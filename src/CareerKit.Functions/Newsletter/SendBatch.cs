@@ -30,7 +30,7 @@ public sealed partial class SendBatch(
     EditionStore editions,
     SubscriberStore subscribers,
     SendReceipts receipts,
-    SubscriptionEmails links,
+    EditionRecipients personalize,
     IEmailSender sender,
     TableStorage tables,
     TimeProvider time,
@@ -45,6 +45,7 @@ public sealed partial class SendBatch(
     /// </summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(3);
 
+    /// <summary>Receipt checks at once when recovering a batch.</summary>
     private const int ParallelReads = 16;
 
     public async Task<SendBatchOutcome> RunAsync(SendBatchMessage message, CancellationToken cancellationToken)
@@ -74,7 +75,7 @@ public sealed partial class SendBatch(
         var (html, text) = await editions.ContentAsync(record.Id, cancellationToken);
         try
         {
-            await sender.SendBulkAsync(new BulkEmail(record.Subject, html, TextTokens(text), recipients, [$"tips-{record.Track}"]), cancellationToken);
+            await sender.SendBulkAsync(new BulkEmail(record.Subject, html, EditionRecipients.TextTokens(text), recipients, [$"tips-{record.Track}"]), cancellationToken);
         }
         catch (EmailProviderUnavailableException unavailable) when (!unavailable.OutcomeUnknown)
         {
@@ -129,17 +130,31 @@ public sealed partial class SendBatch(
         }
     }
 
-    /// <summary>Confirmed recipients in message order; when recovering, without those SendGrid already accepted.</summary>
+    /// <summary>The batch's subscribers who are still confirmed, in message order; when recovering, without those SendGrid already accepted.</summary>
     private async Task<List<BulkRecipient>> RecipientsAsync(EditionRecord record, IReadOnlyList<string> ids, bool recovering, CancellationToken cancellationToken)
     {
-        var found = new BulkRecipient?[ids.Count];
-        var reads = new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), reads, async (index, token) =>
+        if (ids.Count == 0)
         {
-            if (await subscribers.FindAsync(ids[index], token) is { IsReceivingEmail: true, Email: { } email } subscriber
-                && !(recovering && await receipts.ExistsAsync(record.Id, subscriber.Id, token)))
+            return [];
+        }
+
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var current = new Dictionary<string, Subscriber>(StringComparer.Ordinal);
+        await foreach (var subscriber in subscribers.ConfirmedBetweenAsync(ids.Min(StringComparer.Ordinal)!, ids.Max(StringComparer.Ordinal)!, cancellationToken))
+        {
+            if (wanted.Contains(subscriber.Id) && subscriber is { IsReceivingEmail: true, Email: not null })
             {
-                found[index] = Recipient(record, subscriber, email);
+                current[subscriber.Id] = subscriber;
+            }
+        }
+
+        var found = new BulkRecipient?[ids.Count];
+        var checks = new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), checks, async (index, token) =>
+        {
+            if (current.TryGetValue(ids[index], out var subscriber) && !(recovering && await receipts.ExistsAsync(record.Id, subscriber.Id, token)))
+            {
+                found[index] = personalize.For(record.Id, subscriber, subscriber.Email!);
             }
         });
         return [.. found.OfType<BulkRecipient>()];
@@ -147,35 +162,6 @@ public sealed partial class SendBatch(
 
     private static async Task FinishAsync(TableClient ledger, string editionId, string rowKey, string status, int recipients, CancellationToken cancellationToken) =>
         await ledger.UpsertEntityAsync(new TableEntity(editionId, rowKey) { ["Status"] = status, ["Recipients"] = recipients }, TableUpdateMode.Merge, cancellationToken);
-
-    private BulkRecipient Recipient(EditionRecord record, Subscriber subscriber, string email)
-    {
-        var unsubscribe = links.Link("api/subscriptions/unsubscribe", subscriber.Id, TokenPurpose.Unsubscribe);
-        var preferences = links.Link("api/subscriptions/preferences", subscriber.Id, TokenPurpose.Preferences);
-        var greeting = subscriber.FirstName is { Length: > 0 } name ? $" {name}" : "";
-        return new BulkRecipient(
-            email,
-            new Dictionary<string, string>
-            {
-                [EditionComposer.FirstNamePlaceholder] = Rendering.TemplateLibrary.HtmlEscape(greeting),
-                [EditionComposer.UnsubscribePlaceholder] = Rendering.TemplateLibrary.HtmlEscape(unsubscribe),
-                [EditionComposer.PreferencesPlaceholder] = Rendering.TemplateLibrary.HtmlEscape(preferences),
-            },
-            new Dictionary<string, string>
-            {
-                [TextToken(EditionComposer.FirstNamePlaceholder)] = greeting,
-                [TextToken(EditionComposer.UnsubscribePlaceholder)] = unsubscribe,
-                [TextToken(EditionComposer.PreferencesPlaceholder)] = preferences,
-            },
-            SubscriptionEmails.ListUnsubscribeHeaders(unsubscribe),
-            new Dictionary<string, string> { ["edition_id"] = record.Id, ["subscriber_id"] = subscriber.Id });
-    }
-
-    /// <summary>The text part gets its own tokens: its values are not HTML-escaped, and SendGrid fills both parts from one list.</summary>
-    private static string TextTokens(string text) => new[] { EditionComposer.FirstNamePlaceholder, EditionComposer.UnsubscribePlaceholder, EditionComposer.PreferencesPlaceholder }
-        .Aggregate(text, (current, token) => current.Replace(token, TextToken(token), StringComparison.Ordinal));
-
-    private static string TextToken(string token) => $"{token}-text";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Edition {EditionId} batch {Batch}: an earlier attempt died mid-send; sending only to recipients SendGrid has not reported as accepted")]
     private static partial void LogRecovering(ILogger logger, string editionId, int batch);

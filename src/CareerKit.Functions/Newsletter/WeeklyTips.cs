@@ -24,8 +24,8 @@ public sealed partial class WeeklyTips(
 
     public async Task<WeeklyTipsResult> RunAsync(DateTimeOffset now, IReadOnlyList<Tip> library, CancellationToken cancellationToken)
     {
-        var (composed, queued, done) = (new List<string>(), new List<string>(), new List<string>());
-        var (batches, recipients) = (0, 0);
+        var (composed, done) = (new List<string>(), new List<string>());
+        var toQueue = new List<EditionRecord>();
         foreach (var track in Tracks)
         {
             var code = track.Code();
@@ -43,43 +43,82 @@ public sealed partial class WeeklyTips(
             if (record!.Status == EditionStatus.Queued)
             {
                 done.Add(record.Id);
-                continue;
             }
-
-            var (trackBatches, trackRecipients) = await FanOutAsync(record, track, cancellationToken);
-            await editions.MarkQueuedAsync(record, trackBatches, trackRecipients, cancellationToken);
-            LogQueued(logger, record.Id, trackBatches, trackRecipients);
-            queued.Add(record.Id);
-            batches += trackBatches;
-            recipients += trackRecipients;
+            else
+            {
+                toQueue.Add(record);
+            }
         }
 
-        return new WeeklyTipsResult(composed, queued, done, batches, recipients);
+        var fannedOut = await FanOutAsync(toQueue, cancellationToken);
+        foreach (var (record, batches, recipients) in fannedOut)
+        {
+            await editions.MarkQueuedAsync(record, batches, recipients, cancellationToken);
+            LogQueued(logger, record.Id, batches, recipients);
+        }
+
+        return new WeeklyTipsResult(composed, [.. fannedOut.Select(item => item.Record.Id)], done, fannedOut.Sum(item => item.Batches), fannedOut.Sum(item => item.Recipients));
     }
 
-    /// <summary>Subscribers on "both" are a track of their own: one email with tips from both, never two.</summary>
-    private async Task<(int Batches, int Recipients)> FanOutAsync(EditionRecord record, Track track, CancellationToken cancellationToken)
+    /// <summary>
+    /// One scan of the confirmed subscribers feeds every edition that still needs its batches. Subscribers on
+    /// "both" are a track of their own: one email with tips from both, never two.
+    /// </summary>
+    private async Task<List<(EditionRecord Record, int Batches, int Recipients)>> FanOutAsync(IReadOnlyList<EditionRecord> records, CancellationToken cancellationToken)
     {
-        var (batch, recipients) = (0, 0);
-        var ids = new List<string>(SendQueue.MaxBatchSize);
-        await foreach (var id in subscribers.ConfirmedIdsAsync(track, cancellationToken))
+        if (records.Count == 0)
         {
-            ids.Add(id);
-            if (ids.Count == SendQueue.MaxBatchSize)
+            return [];
+        }
+
+        var batchers = records.ToDictionary(record => record.Track, record => new Batcher(record, queue), StringComparer.Ordinal);
+        await foreach (var (id, track) in subscribers.ConfirmedIdsAsync(cancellationToken))
+        {
+            if (batchers.TryGetValue(track, out var batcher))
             {
-                await queue.EnqueueAsync(new SendBatchMessage(record.Id, record.Track, record.IsoWeek, batch++, [.. ids]), cancellationToken);
-                recipients += ids.Count;
-                ids.Clear();
+                await batcher.AddAsync(id, cancellationToken);
             }
         }
 
-        if (ids.Count > 0)
+        var result = new List<(EditionRecord, int, int)>();
+        foreach (var batcher in batchers.Values)
         {
-            await queue.EnqueueAsync(new SendBatchMessage(record.Id, record.Track, record.IsoWeek, batch++, [.. ids]), cancellationToken);
-            recipients += ids.Count;
+            await batcher.FlushAsync(cancellationToken);
+            result.Add((batcher.Record, batcher.Batches, batcher.Recipients));
         }
 
-        return (batch, recipients);
+        return result;
+    }
+
+    /// <summary>Collects one edition's recipients into queued batches of at most 1,000.</summary>
+    private sealed class Batcher(EditionRecord record, SendQueue queue)
+    {
+        private readonly List<string> _ids = new(SendQueue.MaxBatchSize);
+
+        public EditionRecord Record => record;
+        public int Batches { get; private set; }
+        public int Recipients { get; private set; }
+
+        public async Task AddAsync(string id, CancellationToken cancellationToken)
+        {
+            _ids.Add(id);
+            if (_ids.Count == SendQueue.MaxBatchSize)
+            {
+                await FlushAsync(cancellationToken);
+            }
+        }
+
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (_ids.Count == 0)
+            {
+                return;
+            }
+
+            await queue.EnqueueAsync(new SendBatchMessage(record.Id, record.Track, record.IsoWeek, Batches++, [.. _ids]), cancellationToken);
+            Recipients += _ids.Count;
+            _ids.Clear();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Edition {EditionId}: {Batches} send batches queued for {Recipients} recipients")]

@@ -74,15 +74,28 @@ public sealed class SubscriberStore(TableStorage storage)
         throw new InvalidOperationException("The subscriber kept changing while we tried to update it.");
     }
 
-    /// <summary>The ids of confirmed subscribers of one track (ml, ai or both), read page by page.</summary>
-    public async IAsyncEnumerable<string> ConfirmedIdsAsync(Track track, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Every confirmed subscriber's id and track, in key order, read page by page in one scan.</summary>
+    public async IAsyncEnumerable<(string Id, string Track)> ConfirmedIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(TableName, cancellationToken);
         var status = SubscriberStatus.Confirmed.ToString();
-        var code = track.Code();
-        await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.GetString("Status") == status && entity.GetString("Track") == code, maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.GetString("Status") == status, maxPerPage: 1000, select: ["PartitionKey", "Track"], cancellationToken: cancellationToken))
         {
-            yield return row.PartitionKey;
+            yield return (row.PartitionKey, row.GetString("Track") ?? "");
+        }
+    }
+
+    /// <summary>
+    /// The confirmed subscribers whose ids lie between two ids, in one range query: a send batch holds ids taken
+    /// in key order, so its own recipients are read in a few pages rather than one request each.
+    /// </summary>
+    public async IAsyncEnumerable<Subscriber> ConfirmedBetweenAsync(string firstId, string lastId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(TableName, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {firstId} and PartitionKey le {lastId} and Status eq {SubscriberStatus.Confirmed.ToString()}");
+        await foreach (var row in table.QueryAsync<SubscriberEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return row.ToSubscriber();
         }
     }
 

@@ -1,0 +1,46 @@
+using BenchmarkDotNet.Attributes;
+using CareerKit.Email;
+using CareerKit.Hosting;
+using CareerKit.Newsletter;
+using CareerKit.Rendering;
+using CareerKit.Subscriptions;
+using Microsoft.Extensions.Options;
+
+namespace CareerKit.Benchmarks;
+
+/// <summary>
+/// What a send batch spends per recipient: its substitutions and signed links, its part of the SendGrid
+/// request, and that request serialized. One operation is one recipient of a 1,000-recipient batch.
+/// </summary>
+[MemoryDiagnoser]
+public class PersonalisationBenchmarks
+{
+    private const int BatchSize = 1000;
+    private readonly SendGridOptions _sendGrid = new() { ApiKey = "SG.bench", FromEmail = "newsletter@careerkit.example" };
+    private EditionRecipients _recipients = null!;
+    private Subscriber[] _subscribers = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var options = Options.Create(new CareerKitOptions { PublicBaseUrl = "https://careerkit.example", SigningKey = "benchmark-signing-key-0123456789-abcdefghijkl" });
+        var links = new SubscriptionEmails(new TemplateLibrary(TemplateLibrary.DefaultRoot), new SubscriptionTokens(options, TimeProvider.System), options);
+        _recipients = new EditionRecipients(links);
+        var hasher = new AddressHasher(options);
+        _subscribers = [.. Enumerable.Range(0, BatchSize).Select(index => new Subscriber
+        {
+            Id = hasher.IdFor($"reader{index}@bench.example"),
+            Email = $"reader{index}@bench.example",
+            FirstName = index % 2 == 0 ? $"Reader {index}" : null,
+            Status = SubscriberStatus.Confirmed,
+        })];
+    }
+
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    public int PersonaliseOneRecipient()
+    {
+        var recipients = _subscribers.Select(subscriber => _recipients.For("2026-W48-ml", subscriber, subscriber.Email!)).ToList();
+        var request = SendGridEmailSender.ToSendGrid(new BulkEmail("Subject", "<p>ckph-first-name-6b1f</p>", "ckph-first-name-6b1f-text", recipients, ["tips-ml"]), _sendGrid);
+        return request.Serialize().Length;
+    }
+}

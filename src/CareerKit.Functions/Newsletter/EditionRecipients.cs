@@ -1,0 +1,43 @@
+using CareerKit.Email;
+using CareerKit.Rendering;
+using CareerKit.Subscriptions;
+
+namespace CareerKit.Newsletter;
+
+/// <summary>
+/// One recipient's part of a batch: the values SendGrid substitutes into the edition (greeting, signed
+/// unsubscribe and preferences links), the one-click unsubscribe headers and the ids the event webhook reports back.
+/// </summary>
+public sealed class EditionRecipients(SubscriptionEmails links)
+{
+    private static readonly string[] Placeholders = [EditionComposer.FirstNamePlaceholder, EditionComposer.UnsubscribePlaceholder, EditionComposer.PreferencesPlaceholder];
+
+    public BulkRecipient For(string editionId, Subscriber subscriber, string email)
+    {
+        var unsubscribe = links.Link("api/subscriptions/unsubscribe", subscriber.Id, TokenPurpose.Unsubscribe);
+        var preferences = links.Link("api/subscriptions/preferences", subscriber.Id, TokenPurpose.Preferences);
+        var greeting = subscriber.FirstName is { Length: > 0 } name ? $" {name}" : "";
+        return new BulkRecipient(
+            email,
+            new Dictionary<string, string>
+            {
+                [EditionComposer.FirstNamePlaceholder] = TemplateLibrary.HtmlEscape(greeting),
+                [EditionComposer.UnsubscribePlaceholder] = TemplateLibrary.HtmlEscape(unsubscribe),
+                [EditionComposer.PreferencesPlaceholder] = TemplateLibrary.HtmlEscape(preferences),
+            },
+            new Dictionary<string, string>
+            {
+                [TextToken(EditionComposer.FirstNamePlaceholder)] = greeting,
+                [TextToken(EditionComposer.UnsubscribePlaceholder)] = unsubscribe,
+                [TextToken(EditionComposer.PreferencesPlaceholder)] = preferences,
+            },
+            SubscriptionEmails.ListUnsubscribeHeaders(unsubscribe),
+            new Dictionary<string, string> { ["edition_id"] = editionId, ["subscriber_id"] = subscriber.Id });
+    }
+
+    /// <summary>The text part gets its own tokens: its values are not HTML-escaped, and SendGrid fills both parts from one list.</summary>
+    public static string TextTokens(string text) =>
+        Placeholders.Aggregate(text, (current, token) => current.Replace(token, TextToken(token), StringComparison.Ordinal));
+
+    private static string TextToken(string token) => $"{token}-text";
+}

@@ -2,8 +2,8 @@
 # The weekly send at scale, on loopback only: its own in-memory Azurite, the app in Release with the standalone
 # queue poller, and a SendGrid stand-in. Seeds SUBSCRIBERS confirmed subscribers, invokes WeeklyTips, and reports
 # the time until the last batch is accepted, the mail/send calls, duplicates and the app's peak memory.
-# Seeding is slow (Azurite's table store slows down as it grows: ~30 min for 100,000 on 2 cores), so the seeded
-# Azurite data is kept in .bench-cache/ and each run starts from a copy of it. Record the results in docs/benchmarks.md.
+# Seeding is slow and not measured: Azurite's table store slows down as it grows (~30 min for 100,000 on 2 cores;
+# its on-disk mode is slower still). Record the results in docs/benchmarks.md.
 #   SUBSCRIBERS=100000 ./scripts/benchmark-newsletter.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,30 +17,18 @@ STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=E
 [ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
 dotnet build -c Release --nologo -v q bench/CareerKit.NewsletterBench >/dev/null # builds the app too
 
-outbox=$(mktemp -d); data=$(mktemp -d)
+outbox=$(mktemp -d)
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$outbox" "$data"; }
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$outbox"; }
 trap cleanup EXIT
 wait_for_port() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.2; done; echo "port $1 never opened" >&2; exit 1; }
-azurite() {
-  node_modules/.bin/azurite --silent --location "$1" --skipApiVersionCheck --disableTelemetry \
-    --blobHost 127.0.0.1 --blobPort $BLOB --queueHost 127.0.0.1 --queuePort $QUEUE --tableHost 127.0.0.1 --tablePort $TABLE &
-  azurite_pid=$!
-  wait_for_port $TABLE
-}
 
-cache=".bench-cache/azurite-$SUBSCRIBERS"
-if [ ! -d "$cache" ]; then
-  mkdir -p "$cache.partial"
-  azurite "$cache.partial"
-  dotnet bench/CareerKit.NewsletterBench/bin/Release/net10.0/CareerKit.NewsletterBench.dll \
-    --storage "$STORAGE" --signing-key "$KEY" --subscribers "$SUBSCRIBERS" --seed-only true
-  kill -INT $azurite_pid; wait $azurite_pid || true # Azurite writes its data out as it closes.
-  mv "$cache.partial" "$cache"
-fi
-cp -r "$cache/." "$data/"
-azurite "$data"
-pids+=($azurite_pid)
+node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck --disableTelemetry \
+  --blobHost 127.0.0.1 --blobPort $BLOB --queueHost 127.0.0.1 --queuePort $QUEUE --tableHost 127.0.0.1 --tablePort $TABLE &
+pids+=($!)
+wait_for_port $TABLE
+dotnet bench/CareerKit.NewsletterBench/bin/Release/net10.0/CareerKit.NewsletterBench.dll \
+  --storage "$STORAGE" --signing-key "$KEY" --subscribers "$SUBSCRIBERS" --seed-only true
 
 AzureWebJobsStorage="$STORAGE" \
 CareerKit__PublicBaseUrl="https://careerkit.example" \

@@ -53,6 +53,7 @@ public static class CareerKitHostExtensions
         app.MapResumesApi();
         app.MapResumesPage();
         app.MapEventWebhook();
+        app.MapArchive();
         app.MapFunctionInvocations();
         app.MapHealthApi();
         return app;

@@ -77,6 +77,20 @@ public sealed class EditionStore(TableStorage tables, BlobServiceClient blobs)
         return history; // Row keys are ISO weeks, so storage order is week order.
     }
 
+    /// <summary>The editions that went out (all their batches queued), newest week first.</summary>
+    public async Task<List<EditionRecord>> SentAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        var sent = new List<EditionRecord>();
+        var status = EditionStatus.Queued.ToString();
+        await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.GetString("Status") == status, cancellationToken: cancellationToken))
+        {
+            sent.Add(ToRecord(row));
+        }
+
+        return [.. sent.OrderByDescending(record => record.IsoWeek, StringComparer.Ordinal).ThenBy(record => record.Track, StringComparer.Ordinal)];
+    }
+
     public async Task MarkQueuedAsync(EditionRecord record, int batches, int recipients, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);

@@ -46,12 +46,13 @@ public sealed class FunctionsContractTests
     public async Task Each_declared_route_answers_its_declared_methods()
     {
         await using var app = await CareerKitApp.StartAsync();
+        var sampleEdition = await StoredEditions.StoreAsync(app, "ml", 2198, queued: true);
 
         foreach (var function in DeclaredHttpFunctions())
         {
             foreach (var method in function.Methods)
             {
-                var response = await app.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/" + WithSampleValues(function.Route)));
+                var response = await app.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/" + WithSampleValues(function.Route, sampleEdition.Id)));
                 Assert.True(response.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed),
                     $"{function.Name}: {method} /{function.Route} answered {(int)response.StatusCode}");
                 Assert.True((int)response.StatusCode < 500, $"{function.Name}: {method} /{function.Route} answered {(int)response.StatusCode}");
@@ -73,7 +74,9 @@ public sealed class FunctionsContractTests
     }
 
     /// <summary>Route parameters filled with values the app knows, so a 404 can only mean "not served".</summary>
-    private static string WithSampleValues(string route) => route.Replace("{track}", "ml-engineer", StringComparison.Ordinal);
+    private static string WithSampleValues(string route, string editionId) => route
+        .Replace("{track}", "ml-engineer", StringComparison.Ordinal)
+        .Replace("{editionId}", editionId, StringComparison.Ordinal);
 
     private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
         endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Select(method => method.ToUpperInvariant())

@@ -102,14 +102,9 @@ public sealed class SendRecoveryTests
         Assert.Single(EditionSends(app.SendGrid));
     }
 
-    /// <summary>An edition of a week no other test uses, stored as the weekly timer stores it, and one batch of it.</summary>
     private static async Task<SendBatchMessage> StoredEditionAsync(CareerKitApp app, int year, IReadOnlyList<string> subscriberIds)
     {
-        var tips = app.Services.GetRequiredService<CuratedTips>().All;
-        var edition = app.Services.GetRequiredService<EditionComposer>().Compose(
-            "ml", new DateTimeOffset(year, 3, 2, 9, 0, 0, TimeSpan.Zero), TipRotation.Choose(tips, "ml", []).Chosen, "https://careerkit.example/archive");
-        var record = await app.Services.GetRequiredService<EditionStore>().TryCreateAsync(edition, CancellationToken.None);
-        Assert.NotNull(record);
+        var record = await StoredEditions.StoreAsync(app, "ml", year);
         return new SendBatchMessage(record.Id, record.Track, record.IsoWeek, 0, subscriberIds);
     }
 

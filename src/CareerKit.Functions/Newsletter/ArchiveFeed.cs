@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using CareerKit.Hosting;
+using CareerKit.Subscriptions;
+
+namespace CareerKit.Newsletter;
+
+/// <summary>The archive as an Atom 1.0 feed (RFC 4287): the newest 50 editions, every value escaped by the writer.</summary>
+public static class ArchiveFeed
+{
+    public const int MaxEntries = 50;
+    private const string Atom = "http://www.w3.org/2005/Atom";
+
+    public static string Write(IReadOnlyList<EditionRecord> sent, CareerKitOptions options)
+    {
+        var text = new StringBuilder();
+        using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", Atom);
+            xml.WriteElementString("id", Atom, options.LinkTo("/archive"));
+            xml.WriteElementString("title", Atom, "CareerKit weekly career tips");
+            xml.WriteElementString("subtitle", Atom, "Past editions of the weekly tips email for ML and AI engineers.");
+            xml.WriteElementString("updated", Atom, Timestamp(sent.Count > 0 ? Edition.MondayOf(sent[0].IsoWeek) : DateTimeOffset.UnixEpoch));
+            Link(xml, options.LinkTo("/archive/feed.xml"), "self", "application/atom+xml");
+            Link(xml, options.LinkTo("/archive"), "alternate", "text/html");
+            xml.WriteStartElement("author", Atom);
+            xml.WriteElementString("name", Atom, "CareerKit");
+            xml.WriteEndElement();
+
+            foreach (var record in sent.Take(MaxEntries))
+            {
+                var url = options.LinkTo($"/archive/{record.Id}");
+                var track = Tracks.TryParse(record.Track, out var parsed) ? parsed.DisplayName() : record.Track;
+                xml.WriteStartElement("entry", Atom);
+                xml.WriteElementString("id", Atom, url);
+                xml.WriteElementString("title", Atom, record.Subject);
+                xml.WriteElementString("updated", Atom, Timestamp(Edition.MondayOf(record.IsoWeek)));
+                Link(xml, url, "alternate", "text/html");
+                xml.WriteStartElement("category", Atom);
+                xml.WriteAttributeString("term", record.Track);
+                xml.WriteAttributeString("label", track);
+                xml.WriteEndElement();
+                xml.WriteElementString("summary", Atom, $"{track} tips, week {record.IsoWeek}. {record.Preheader}".Trim());
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        return text.ToString();
+    }
+
+    private static void Link(XmlWriter xml, string href, string rel, string type)
+    {
+        xml.WriteStartElement("link", Atom);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private static string Timestamp(DateTimeOffset when) => when.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -12,10 +12,11 @@ public static class ArchiveFeed
     public const int MaxEntries = 50;
     private const string Atom = "http://www.w3.org/2005/Atom";
 
-    public static string Write(IReadOnlyList<EditionRecord> sent, CareerKitOptions options)
+    /// <returns>The feed as UTF-8 bytes, as its XML declaration says.</returns>
+    public static byte[] Write(IReadOnlyList<EditionRecord> sent, CareerKitOptions options)
     {
-        var text = new StringBuilder();
-        using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        using var bytes = new MemoryStream();
+        using (var xml = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) }))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
@@ -49,7 +50,7 @@ public static class ArchiveFeed
             xml.WriteEndElement();
         }
 
-        return text.ToString();
+        return bytes.ToArray();
     }
 
     private static void Link(XmlWriter xml, string href, string rel, string type)

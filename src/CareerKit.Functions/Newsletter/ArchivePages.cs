@@ -61,7 +61,7 @@ public static class ArchivePages
     {
         var sent = await editions.SentAsync(cancellationToken);
         context.Response.Headers.CacheControl = Cacheable;
-        return Results.Text(ArchiveFeed.Write(sent, options.Value), "application/atom+xml; charset=utf-8");
+        return Results.Bytes(ArchiveFeed.Write(sent, options.Value), "application/atom+xml; charset=utf-8");
     }
 
     /// <summary>

@@ -86,10 +86,12 @@ public sealed class ArchiveTests : IAsyncLifetime
         var sent = await StoredEditions.StoreAsync(_app, "both", 2205, queued: true);
 
         var response = await _app.Client.GetAsync("/archive/feed.xml");
-        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        var text = await response.Content.ReadAsStringAsync();
+        var feed = XDocument.Parse(text);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", text); // As served: a reader trusts the declaration.
         XNamespace atom = "http://www.w3.org/2005/Atom";
         Assert.Equal(atom + "feed", feed.Root!.Name);
         var entry = Assert.Single(feed.Root.Elements(atom + "entry"), item => item.Element(atom + "id")!.Value.EndsWith($"/archive/{sent.Id}", StringComparison.Ordinal));

@@ -1,4 +1,5 @@
 using CareerKit.Cli;
+using CareerKit.Editor;
 using CareerKit.Hosting;
 
 if (CommandLine.IsCommand(args))
@@ -6,10 +7,16 @@ if (CommandLine.IsCommand(args))
     return CommandLine.Run(args, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(EditorCommands.IsCommand(args) ? [] : args);
 builder.AddCareerKit();
 
 var app = builder.Build();
+if (EditorCommands.IsCommand(args))
+{
+    // Same settings and storage as the server, without starting it.
+    return await EditorCommands.RunAsync(args, app.Services.GetRequiredService<EditorKeys>(), app.Services.GetRequiredService<AuditLog>(), Console.Out, Console.Error, CancellationToken.None);
+}
+
 app.UseCareerKit();
 app.MapCareerKit();
 

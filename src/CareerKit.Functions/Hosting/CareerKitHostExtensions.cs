@@ -1,3 +1,4 @@
+using CareerKit.Editor;
 using CareerKit.Email;
 using CareerKit.Health;
 using CareerKit.Newsletter;
@@ -34,16 +35,20 @@ public static class CareerKitHostExtensions
         builder.Services.AddSubscriptions();
         builder.Services.AddResumes();
         builder.Services.AddNewsletter();
+        builder.Services.AddEditor();
         builder.Services.AddCareerKitHealthChecks();
         return builder;
     }
 
     public static WebApplication UseCareerKit(this WebApplication app)
     {
+        app.UseMiddleware<PublicScheme>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeResponses.WriteAsync);
         app.UseMiddleware<SecurityHeaders>();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 
@@ -54,6 +59,8 @@ public static class CareerKitHostExtensions
         app.MapResumesPage();
         app.MapEventWebhook();
         app.MapArchive();
+        app.MapEditorSignIn();
+        app.MapEditorHome();
         app.MapFunctionInvocations();
         app.MapHealthApi();
         return app;

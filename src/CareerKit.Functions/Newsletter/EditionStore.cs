@@ -78,17 +78,20 @@ public sealed class EditionStore(TableStorage tables, BlobServiceClient blobs)
     }
 
     /// <summary>The editions that went out (all their batches queued), newest week first.</summary>
-    public async Task<List<EditionRecord>> SentAsync(CancellationToken cancellationToken)
+    public async Task<List<EditionRecord>> SentAsync(CancellationToken cancellationToken) =>
+        [.. (await AllAsync(cancellationToken)).Where(record => record.Status == EditionStatus.Queued)];
+
+    /// <summary>Every edition, newest week first.</summary>
+    public async Task<List<EditionRecord>> AllAsync(CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
-        var sent = new List<EditionRecord>();
-        var status = EditionStatus.Queued.ToString();
-        await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.GetString("Status") == status, cancellationToken: cancellationToken))
+        var all = new List<EditionRecord>();
+        await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
         {
-            sent.Add(ToRecord(row));
+            all.Add(ToRecord(row));
         }
 
-        return [.. sent.OrderByDescending(record => record.IsoWeek, StringComparer.Ordinal).ThenBy(record => record.Track, StringComparer.Ordinal)];
+        return [.. all.OrderByDescending(record => record.IsoWeek, StringComparer.Ordinal).ThenBy(record => record.Track, StringComparer.Ordinal)];
     }
 
     public async Task MarkQueuedAsync(EditionRecord record, int batches, int recipients, CancellationToken cancellationToken)

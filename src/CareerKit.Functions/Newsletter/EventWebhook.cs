@@ -147,7 +147,9 @@ public sealed partial class EventRecorder(TableStorage storage, SubscriberStore 
             await subscribers.UpdateAsync(subscriberId, subscriber => subscriber.Suppress(time.GetUtcNow()), cancellationToken);
             LogSuppressed(logger, subscriberId, type);
         }
-        else if (EventWebhook.IsCounted(type) && Key(item, "edition_id") is { } editionId)
+
+        // Problems are counted too, so editors see each edition's bounces and unsubscribes.
+        if ((EventWebhook.IsCounted(type) || EventWebhook.IsSuppressing(type)) && Key(item, "edition_id") is { } editionId)
         {
             await CountAsync(editionId, type, cancellationToken);
         }

@@ -23,6 +23,8 @@ public sealed class TemplateLibrary
         _options = new TemplateOptions
         {
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.CamelCase },
+            // Partials ({% render 'pages/_name' %}) are read from the same folder.
+            FileProvider = Directory.Exists(root) ? new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetFullPath(root)) : new Microsoft.Extensions.FileProviders.NullFileProvider(),
         };
     }
 

@@ -48,6 +48,21 @@ public sealed class CareerKitApp : IAsyncDisposable
     /// <param name="clockStart">Where the test clock starts (now by default), before any part of the app reads it.</param>
     public static async Task<CareerKitApp> StartAsync(IDictionary<string, string?>? settings = null, bool realClock = false, DateTimeOffset? clockStart = null)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortAsync(settings, realClock, clockStart);
+            }
+            catch (IOException taken) when (taken.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
+            {
+                // Another process took the free port between our check and our bind: take another.
+            }
+        }
+    }
+
+    private static async Task<CareerKitApp> StartOnFreePortAsync(IDictionary<string, string?>? settings, bool realClock, DateTimeOffset? clockStart)
+    {
         var azurite = await Azurite.InstanceAsync();
         var sendGrid = await FakeSendGrid.StartAsync();
         var port = FreePort.Next();
@@ -91,7 +106,17 @@ public sealed class CareerKitApp : IAsyncDisposable
         var app = builder.Build();
         app.UseCareerKit();
         app.MapCareerKit();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await sendGrid.DisposeAsync();
+            throw;
+        }
+
         return new CareerKitApp(app, contentRoot, baseAddress, sendGrid, time, logs);
     }
 

@@ -1,0 +1,139 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Threading.RateLimiting;
+using CareerKit.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+
+namespace CareerKit.Editor;
+
+/// <summary>
+/// Who may edit: a signed-in editor (an HttpOnly, SameSite=Strict session cookie that expires) or, for the
+/// JSON API, <c>Authorization: Bearer &lt;editor key&gt;</c>. Nothing under /editor or /api/editor answers without one.
+/// </summary>
+internal static class EditorAuthentication
+{
+    public const string Policy = "editor";
+    public const string Scheme = "Editor";
+    public const string CookieScheme = "EditorCookie";
+    public const string KeyScheme = "EditorKey";
+    public const string SignInRateLimit = "editor-signin";
+    public const int SignInsPerClientPerMinute = 10;
+    public static readonly TimeSpan SessionLength = TimeSpan.FromHours(8);
+
+    public static IServiceCollection AddEditor(this IServiceCollection services)
+    {
+        services.AddSingleton<EditorKeys>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<BlobKeyRing>();
+        services.AddDataProtection().SetApplicationName("CareerKit");
+        services.AddOptions<KeyManagementOptions>().Configure<BlobKeyRing>((options, ring) => options.XmlRepository = ring);
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "careerkit-editor-af";
+            options.FormFieldName = "__antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddSingleton<IPostConfigureOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>, SecureCookies>();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SecureCookies>();
+
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Editor session or key", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? KeyScheme : CookieScheme)
+            .AddCookie(CookieScheme, options =>
+            {
+                options.Cookie.Name = "careerkit-editor";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.Path = "/";
+                options.ExpireTimeSpan = SessionLength;
+                options.SlidingExpiration = false;
+                options.LoginPath = "/editor/signin";
+                options.Events.OnRedirectToLogin = RedirectOrRefuseAsync;
+                options.Events.OnValidatePrincipal = EndSessionOfRevokedKeyAsync;
+            })
+            .AddScheme<AuthenticationSchemeOptions, EditorKeyHandler>(KeyScheme, null);
+        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireAuthenticatedUser());
+
+        services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimit, context =>
+            RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = SignInsPerClientPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            })));
+        return services;
+    }
+
+    public static ClaimsPrincipal Principal(string editor, string scheme) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, editor)], scheme));
+
+    /// <summary>Pages send a signed-out editor to the sign-in page; the API answers 401 with problem details.</summary>
+    private static Task RedirectOrRefuseAsync(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            return RefuseAsync(context.HttpContext);
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static Task RefuseAsync(HttpContext context)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Editor sign-in required.",
+            detail: "Send Authorization: Bearer <editor key>, or sign in at /editor/signin.").ExecuteAsync(context);
+    }
+
+    /// <summary>A revoked key ends its sessions at once, not when their cookies expire.</summary>
+    private static async Task EndSessionOfRevokedKeyAsync(CookieValidatePrincipalContext context)
+    {
+        var name = context.Principal?.Identity?.Name;
+        var keys = context.HttpContext.RequestServices.GetRequiredService<EditorKeys>();
+        if (name is null || !await keys.IsActiveAsync(name, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+        }
+    }
+
+    /// <summary>Secure cookies unless the app's public address is this machine (plain http on localhost).</summary>
+    private sealed class SecureCookies(IOptions<CareerKitOptions> app) :
+        IPostConfigureOptions<CookieAuthenticationOptions>, IPostConfigureOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>
+    {
+        public void PostConfigure(string? name, CookieAuthenticationOptions options) => options.Cookie.SecurePolicy = Policy();
+
+        public void PostConfigure(string? name, Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions options) => options.Cookie.SecurePolicy = Policy();
+
+        private CookieSecurePolicy Policy() =>
+            Uri.TryCreate(app.Value.PublicBaseUrl, UriKind.Absolute, out var url) && url.IsLoopback ? CookieSecurePolicy.None : CookieSecurePolicy.Always;
+    }
+}
+
+/// <summary><c>Authorization: Bearer &lt;editor key&gt;</c>, checked against the stored hashes in constant time.</summary>
+internal sealed class EditorKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, EditorKeys keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var editor = await keys.VerifyAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        return editor is null
+            ? AuthenticateResult.Fail("The editor key is not valid or was revoked.") // Never the key itself: this message is logged.
+            : AuthenticateResult.Success(new AuthenticationTicket(EditorAuthentication.Principal(editor, Scheme.Name), Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => EditorAuthentication.RefuseAsync(Context);
+}

@@ -1,0 +1,75 @@
+using CareerKit.Pages;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+
+namespace CareerKit.Editor;
+
+/// <summary>GET/POST /editor/signin with a personal editor key; POST /editor/signout.</summary>
+public static partial class EditorSignIn
+{
+    public static IEndpointRouteBuilder MapEditorSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/editor/signin", Show);
+        app.MapPost("/editor/signin", SignInAsync).RequireRateLimiting(EditorAuthentication.SignInRateLimit);
+        app.MapPost("/editor/signout", SignOutAsync).RequireAuthorization(EditorAuthentication.Policy);
+        return app;
+    }
+
+    public static IResult Show(HttpContext context, string? returnUrl, IAntiforgery antiforgery, PageRenderer pages) =>
+        Page(context, antiforgery, pages, LocalEditorPath(returnUrl), error: null, StatusCodes.Status200OK);
+
+    public static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, EditorKeys keys, AuditLog audit, PageRenderer pages, ILogger<EditorKeys> logger)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return pages.Error(StatusCodes.Status415UnsupportedMediaType, "Send the sign-in form.", "Sign in with the form at /editor/signin.");
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return pages.Error(StatusCodes.Status400BadRequest, "The sign-in form expired.", "Reload the sign-in page and try again.");
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var returnUrl = LocalEditorPath(form["returnUrl"]);
+        var editor = await keys.VerifyAsync(form["key"].ToString().Trim(), context.RequestAborted);
+        if (editor is null)
+        {
+            LogRefused(logger);
+            return Page(context, antiforgery, pages, returnUrl, "That key is not valid or has been revoked. Check it, or ask for a new one.", StatusCodes.Status401Unauthorized);
+        }
+
+        await context.SignInAsync(EditorAuthentication.CookieScheme, EditorAuthentication.Principal(editor, EditorAuthentication.CookieScheme),
+            new AuthenticationProperties { IsPersistent = true });
+        await audit.RecordAsync(editor, "signed in", "", context.RequestAborted);
+        return Results.Redirect(returnUrl);
+    }
+
+    public static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, AuditLog audit, PageRenderer pages)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return pages.Error(StatusCodes.Status400BadRequest, "The form expired.", "Reload the page and try again.");
+        }
+
+        await context.SignOutAsync(EditorAuthentication.CookieScheme);
+        await audit.RecordAsync(context.User.Identity!.Name!, "signed out", "", context.RequestAborted);
+        return Results.Redirect("/editor/signin");
+    }
+
+    private static IResult Page(HttpContext context, IAntiforgery antiforgery, PageRenderer pages, string returnUrl, string? error, int status)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return pages.Page("editor-signin", "Editor sign-in", new { ReturnUrl = returnUrl, Error = error, AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken }, status);
+    }
+
+    /// <summary>Only back into the editor: never an open redirect to another site.</summary>
+    private static string LocalEditorPath(string? returnUrl) =>
+        returnUrl is { Length: > 0 and < 500 } path && path.StartsWith("/editor", StringComparison.Ordinal) && !path.StartsWith("/editor/signin", StringComparison.Ordinal)
+            && !path.Contains('\\', StringComparison.Ordinal) && !path.Contains("//", StringComparison.Ordinal)
+            ? path
+            : "/editor";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Editor sign-in refused: unknown or revoked key")]
+    private static partial void LogRefused(ILogger logger);
+}

@@ -1,0 +1,216 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Azure.Data.Tables;
+using CareerKit.Editor;
+using CareerKit.Storage;
+using CareerKit.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerKit.Tests.Editor;
+
+/// <summary>Who may edit: keys from the command line, sessions from the sign-in page, bearer keys for the API.</summary>
+public sealed class EditorAccessTests : IAsyncLifetime
+{
+    private CareerKitApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await CareerKitApp.StartAsync(realClock: true);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private Task<int> CliAsync(StringWriter output, StringWriter error, params string[] args) =>
+        EditorCommands.RunAsync(["editors", .. args], _app.Services.GetRequiredService<EditorKeys>(), _app.Services.GetRequiredService<AuditLog>(), output, error, CancellationToken.None);
+
+    [Fact]
+    public async Task The_command_line_prints_a_new_key_once_and_stores_only_a_salted_hash_of_it()
+    {
+        var name = EditorBrowser.NewName();
+        using var added = new StringWriter();
+        using var listed = new StringWriter();
+        using var again = new StringWriter();
+        using var errors = new StringWriter();
+
+        Assert.Equal(EditorCommands.Ok, await CliAsync(added, errors, "add", name));
+        Assert.Equal(EditorCommands.Ok, await CliAsync(listed, errors, "list"));
+        Assert.Equal(EditorCommands.BadInput, await CliAsync(again, errors, "add", name));
+        Assert.Equal(EditorCommands.BadInput, await CliAsync(again, errors, "add", "no spaces allowed"));
+
+        var key = added.ToString().Trim().Split('\n')[^1].Trim();
+        Assert.StartsWith("ckey_", key);
+        Assert.Contains(name, listed.ToString());
+        Assert.DoesNotContain(key, listed.ToString());
+        Assert.Contains("exists already", errors.ToString());
+        Assert.Contains("not a valid editor name", errors.ToString());
+        var table = await _app.Services.GetRequiredService<TableStorage>().GetTableAsync(EditorKeys.TableName, CancellationToken.None);
+        var row = (await table.GetEntityAsync<TableEntity>("editor", name)).Value;
+        Assert.DoesNotContain(row, property => property.Value?.ToString()?.Contains(key[5..15], StringComparison.Ordinal) == true);
+        Assert.Equal(32, Convert.FromBase64String(row.GetString("Hash")).Length);
+    }
+
+    [Fact]
+    public async Task The_API_answers_401_without_a_key_with_a_wrong_key_and_after_the_key_is_revoked()
+    {
+        var name = EditorBrowser.NewName();
+        var key = await EditorBrowser.AddEditorAsync(_app, name);
+
+        var none = await _app.Client.GetAsync("/api/editor/editions");
+        var wrong = await GetWithKeyAsync("/api/editor/editions", "ckey_" + new string('x', 43));
+        var valid = await GetWithKeyAsync("/api/editor/editions", key);
+        await CliAsync(new StringWriter(), new StringWriter(), "revoke", name);
+        var revoked = await GetWithKeyAsync("/api/editor/editions", key);
+
+        Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(await valid.Content.ReadAsStringAsync()).RootElement.ValueKind);
+        foreach (var refused in new[] { none, wrong, revoked })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Editor sign-in required", await refused.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Theory]
+    [InlineData("/editor")]
+    [InlineData("/editor/audit")]
+    public async Task Editor_pages_send_a_signed_out_visitor_to_the_sign_in_page(string page)
+    {
+        var response = await _app.Client.GetAsync(page);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/editor/signin?ReturnUrl=", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Signing_in_with_a_key_opens_an_http_only_strict_session_that_ends_with_sign_out()
+    {
+        var name = EditorBrowser.NewName();
+        var key = await EditorBrowser.AddEditorAsync(_app, name);
+        using var editor = new EditorBrowser(_app);
+
+        var signedIn = await editor.SignInAsync(key, returnUrl: "/editor/audit");
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(value => value.StartsWith("careerkit-editor=", StringComparison.Ordinal));
+        var audit = await editor.Client.GetStringAsync("/editor/audit");
+        var form = await editor.FormTokenAsync("/editor");
+        var signedOut = await editor.Client.PostAsync("/editor/signout", new FormUrlEncodedContent(new Dictionary<string, string> { [form.Field] = form.Token }));
+        var afterwards = await editor.Client.GetAsync("/editor");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/editor/audit", signedIn.Headers.Location!.OriginalString);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("expires=", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase); // Plain http on this machine only.
+        Assert.Contains($"<td>{name}</td><td>signed in</td>", audit);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
+        Assert.Contains("signed out", await AuditTextAsync());
+    }
+
+    [Fact]
+    public async Task A_wrong_key_is_told_next_to_the_field_and_a_form_without_its_token_is_refused()
+    {
+        using var editor = new EditorBrowser(_app);
+
+        var wrong = await editor.SignInAsync("ckey_not-a-real-key");
+        var html = await wrong.Content.ReadAsStringAsync();
+        var forged = await new HttpClient { BaseAddress = _app.BaseAddress }.PostAsync("/editor/signin",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = "ckey_x" }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Contains("id=\"key-error\"", html);
+        Assert.Contains("aria-describedby=\"key-error\"", html);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("The sign-in form expired", await forged.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_are_limited_per_client()
+    {
+        using var editor = new EditorBrowser(_app);
+        var form = await editor.FormTokenAsync("/editor/signin");
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var attempt = 0; attempt <= EditorAuthentication.SignInsPerClientPerMinute; attempt++)
+        {
+            last = await editor.Client.PostAsync("/editor/signin", new FormUrlEncodedContent(new Dictionary<string, string> { [form.Field] = form.Token, ["key"] = "ckey_guess" + attempt }));
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.All(statuses.Take(EditorAuthentication.SignInsPerClientPerMinute), status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.NotNull(last!.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Revoking_a_key_ends_its_open_sessions()
+    {
+        var name = EditorBrowser.NewName();
+        using var editor = new EditorBrowser(_app);
+        await editor.SignInAsync(await EditorBrowser.AddEditorAsync(_app, name));
+        Assert.Equal(HttpStatusCode.OK, (await editor.Client.GetAsync("/editor")).StatusCode);
+
+        await CliAsync(new StringWriter(), new StringWriter(), "revoke", name);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.Client.GetAsync("/editor")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/editor")]
+    [InlineData("//evil.example/editor")]
+    [InlineData("/editor/../../elsewhere\\x")]
+    public async Task Sign_in_only_ever_returns_into_the_editor(string returnUrl)
+    {
+        using var editor = new EditorBrowser(_app);
+
+        var signedIn = await editor.SignInAsync(await EditorBrowser.AddEditorAsync(_app, EditorBrowser.NewName()), returnUrl);
+
+        Assert.Equal("/editor", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Editor_keys_never_reach_the_logs()
+    {
+        var key = await EditorBrowser.AddEditorAsync(_app, EditorBrowser.NewName());
+        using var editor = new EditorBrowser(_app);
+        await editor.SignInAsync(key);
+        await editor.SignInAsync(key + "x");
+        await GetWithKeyAsync("/api/editor/audit", key);
+        await GetWithKeyAsync("/api/editor/audit", key + "y");
+
+        Assert.NotEmpty(_app.Logs.Lines);
+        Assert.DoesNotContain(_app.Logs.Lines, line => line.Contains(key[5..], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Outside_localhost_the_session_cookie_is_secure()
+    {
+        await using var app = await CareerKitApp.StartAsync(new Dictionary<string, string?> { ["CareerKit:PublicBaseUrl"] = "https://careerkit.example" }, realClock: true);
+        var key = await EditorBrowser.AddEditorAsync(app, EditorBrowser.NewName());
+        // The cookies are Secure, so a cookie jar would not send them back over this plain-http test connection: carry them by hand.
+        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        var page = await client.GetAsync("/editor/signin");
+        var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Single(value => value.StartsWith("careerkit-editor-af=", StringComparison.Ordinal));
+        var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__antiforgery\" value=\"([^\"]+)\"").Groups[1].Value;
+        var request = new HttpRequestMessage(HttpMethod.Post, "/editor/signin")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__antiforgery"] = WebUtility.HtmlDecode(token), ["key"] = key }),
+        };
+        request.Headers.Add("Cookie", antiforgeryCookie.Split(';')[0]);
+
+        var signedIn = await client.SendAsync(request);
+
+        Assert.Contains("secure", antiforgeryCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), value => value.StartsWith("careerkit-editor=", StringComparison.Ordinal) && value.Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private Task<HttpResponseMessage> GetWithKeyAsync(string path, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return _app.Client.SendAsync(request);
+    }
+
+    private async Task<string> AuditTextAsync() =>
+        string.Join('\n', (await _app.Services.GetRequiredService<AuditLog>().LatestAsync(100, CancellationToken.None)).Select(entry => $"{entry.Editor} {entry.Action} {entry.Detail}"));
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CareerKit.Editor;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerKit.Tests.Infrastructure;
+
+/// <summary>An editor's HTTP session against the app: cookies kept, redirects not followed, forms sent with their antiforgery token.</summary>
+public sealed partial class EditorBrowser(CareerKitApp app) : IDisposable
+{
+    public HttpClient Client { get; } = new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+
+    /// <summary>Issues a key the way `careerkit editors add NAME` does, and returns it.</summary>
+    public static async Task<string> AddEditorAsync(CareerKitApp app, string name)
+    {
+        using var output = new StringWriter();
+        var exit = await EditorCommands.RunAsync(["editors", "add", name], app.Services.GetRequiredService<EditorKeys>(), app.Services.GetRequiredService<AuditLog>(), output, TextWriter.Null, CancellationToken.None);
+        Assert.Equal(EditorCommands.Ok, exit);
+        return output.ToString().Trim().Split('\n')[^1].Trim();
+    }
+
+    public static string NewName() => $"ed-{Guid.NewGuid():N}"[..20];
+
+    public async Task<HttpResponseMessage> SignInAsync(string key, string returnUrl = "/editor")
+    {
+        var form = await FormTokenAsync("/editor/signin");
+        return await Client.PostAsync("/editor/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [form.Field] = form.Token,
+            ["returnUrl"] = returnUrl,
+            ["key"] = key,
+        }));
+    }
+
+    /// <summary>The antiforgery field of the form on a page (and its cookie, now in this session).</summary>
+    public async Task<(string Field, string Token)> FormTokenAsync(string page)
+    {
+        var html = await Client.GetStringAsync(page);
+        var match = AntiforgeryInput().Match(html);
+        Assert.True(match.Success, $"No antiforgery field on {page}");
+        return (match.Groups["name"].Value, WebUtility.HtmlDecode(match.Groups["value"].Value));
+    }
+
+    public void Dispose() => Client.Dispose();
+
+    [GeneratedRegex("""<input type="hidden" name="(?<name>__antiforgery)" value="(?<value>[^"]+)">""")]
+    private static partial Regex AntiforgeryInput();
+}

@@ -214,3 +214,43 @@ public sealed class EditorAccessTests : IAsyncLifetime
     private async Task<string> AuditTextAsync() =>
         string.Join('\n', (await _app.Services.GetRequiredService<AuditLog>().LatestAsync(100, CancellationToken.None)).Select(entry => $"{entry.Editor} {entry.Action} {entry.Detail}"));
 }
+
+/// <summary>The command as an operator runs it: the app's own executable, with the app's settings.</summary>
+public sealed class EditorCommandProcessTests
+{
+    [Fact]
+    public async Task The_executable_adds_lists_and_revokes_editors()
+    {
+        var azurite = await Azurite.InstanceAsync();
+        var name = EditorBrowser.NewName();
+
+        var (added, addedOut, _) = await RunAsync(azurite.ConnectionString, "editors", "add", name);
+        var (listed, listedOut, _) = await RunAsync(azurite.ConnectionString, "editors", "list");
+        var (revoked, _, _) = await RunAsync(azurite.ConnectionString, "editors", "revoke", name);
+        var (unknown, _, unknownError) = await RunAsync(azurite.ConnectionString, "editors", "fly");
+
+        Assert.Equal(0, added);
+        Assert.Matches(@"(?m)^ckey_[A-Za-z0-9_-]{43}\s*$", addedOut);
+        Assert.Equal(0, listed);
+        Assert.Contains(name, listedOut);
+        Assert.Equal(0, revoked);
+        Assert.Equal(2, unknown);
+        Assert.Contains("usage: careerkit editors", unknownError);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(string storage, params string[] args)
+    {
+        var output = Path.GetDirectoryName(typeof(CareerKit.Hosting.CareerKitHostExtensions).Assembly.Location)!;
+        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(output, "CareerKit.Functions"), args)
+        {
+            WorkingDirectory = output,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["AzureWebJobsStorage"] = storage, ["CareerKit__PublicBaseUrl"] = "http://localhost:7071", ["CareerKit__SigningKey"] = CareerKitApp.SigningKey },
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var (stdout, stderr) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}

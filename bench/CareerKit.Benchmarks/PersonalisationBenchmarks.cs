@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using CareerKit.Email;
 using CareerKit.Hosting;
 using CareerKit.Newsletter;
-using CareerKit.Rendering;
 using CareerKit.Subscriptions;
 using Microsoft.Extensions.Options;
 
@@ -24,8 +23,7 @@ public class PersonalisationBenchmarks
     public void Setup()
     {
         var options = Options.Create(new CareerKitOptions { PublicBaseUrl = "https://careerkit.example", SigningKey = "benchmark-signing-key-0123456789-abcdefghijkl" });
-        var links = new SubscriptionEmails(new TemplateLibrary(TemplateLibrary.DefaultRoot), new SubscriptionTokens(options, TimeProvider.System), options);
-        _recipients = new EditionRecipients(links);
+        _recipients = new EditionRecipients(new SubscriptionTokens(options, TimeProvider.System), options);
         var hasher = new AddressHasher(options);
         _subscribers = [.. Enumerable.Range(0, BatchSize).Select(index => new Subscriber
         {
@@ -36,11 +34,14 @@ public class PersonalisationBenchmarks
         })];
     }
 
+    /// <summary>Only the recipient's values and signed links, without the request around them.</summary>
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    public int RecipientValuesOnly() => _subscribers.Sum(subscriber => _recipients.For("2026-W48-ml", subscriber, subscriber.Email!).HtmlValues.Count);
+
     [Benchmark(OperationsPerInvoke = BatchSize)]
     public int PersonaliseOneRecipient()
     {
         var recipients = _subscribers.Select(subscriber => _recipients.For("2026-W48-ml", subscriber, subscriber.Email!)).ToList();
-        var request = SendGridEmailSender.ToSendGrid(new BulkEmail("Subject", "<p>ckph-first-name-6b1f</p>", "ckph-first-name-6b1f-text", recipients, ["tips-ml"]), _sendGrid);
-        return request.Serialize().Length;
+        return SendGridBulkRequest.Write(new BulkEmail("Subject", "<p>ckph-first-name-6b1f</p>", "ckph-first-name-6b1f-text", recipients, ["tips-ml"]), _sendGrid).Length;
     }
 }

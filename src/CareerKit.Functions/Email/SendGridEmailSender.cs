@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SendGrid;
 using SendGrid.Helpers.Mail;
 
 namespace CareerKit.Email;
@@ -13,81 +12,46 @@ internal sealed partial class SendGridEmailSender(
     public const string HttpClientName = "SendGrid";
 
     public Task SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
-        PostAsync(ToSendGrid(message, options.Value), cancellationToken);
-
-    public async Task SendBulkAsync(BulkEmail email, CancellationToken cancellationToken)
-    {
-        await PostAsync(ToSendGrid(email, options.Value), cancellationToken, rejectClientErrors: true);
-    }
+        PostAsync(new StringContent(ToSendGrid(message, options.Value).Serialize(), System.Text.Encoding.UTF8, "application/json"), cancellationToken, rejectClientErrors: false);
 
     /// <summary>One mail/send with a personalization per recipient: SendGrid fills each one's values (substitutions).</summary>
-    internal static SendGridMessage ToSendGrid(BulkEmail email, SendGridOptions settings)
+    public Task SendBulkAsync(BulkEmail email, CancellationToken cancellationToken)
     {
-        var mail = new SendGridMessage
-        {
-            From = new EmailAddress(settings.FromEmail, settings.FromName),
-            Subject = email.Subject,
-            PlainTextContent = email.Text,
-            HtmlContent = email.Html,
-        };
-        for (var index = 0; index < email.Recipients.Count; index++)
-        {
-            var recipient = email.Recipients[index];
-            mail.AddTo(new EmailAddress(recipient.Email), index);
-            foreach (var (key, value) in recipient.HtmlValues.Concat(recipient.TextValues))
-            {
-                mail.AddSubstitution(key, value, index);
-            }
-
-            foreach (var (name, value) in recipient.Headers)
-            {
-                mail.AddHeader(name, value, index);
-            }
-
-            foreach (var (name, value) in recipient.CustomArgs)
-            {
-                mail.AddCustomArg(name, value, index);
-            }
-        }
-
-        if (email.Categories.Count > 0)
-        {
-            mail.AddCategories(email.Categories.ToList());
-        }
-
-        return mail;
+        var body = new ReadOnlyMemoryContent(SendGridBulkRequest.Write(email, options.Value));
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return PostAsync(body, cancellationToken, rejectClientErrors: true);
     }
 
-    private async Task<Response> PostAsync(SendGridMessage mail, CancellationToken cancellationToken, bool rejectClientErrors = false)
+    private async Task PostAsync(HttpContent body, CancellationToken cancellationToken, bool rejectClientErrors)
     {
         var settings = options.Value;
-        var client = new SendGridClient(httpClients.CreateClient(HttpClientName), new SendGridClientOptions
-        {
-            ApiKey = settings.ApiKey,
-            Host = string.IsNullOrWhiteSpace(settings.Host) ? "https://api.sendgrid.com" : settings.Host,
-        });
+        var host = string.IsNullOrWhiteSpace(settings.Host) ? "https://api.sendgrid.com" : settings.Host.TrimEnd('/');
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{host}/v3/mail/send") { Content = body };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", settings.ApiKey);
 
-        Response response;
+        HttpResponseMessage response;
         try
         {
-            response = await client.SendEmailAsync(mail, cancellationToken);
+            response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
         }
-        catch (Exception failure) when (failure is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        catch (Exception failure) when (failure is HttpRequestException or TimeoutException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
+            && !cancellationToken.IsCancellationRequested)
         {
             LogUnreachable(logger, failure.GetType().Name);
             throw new EmailProviderUnavailableException("SendGrid could not be reached.", failure, outcomeUnknown: !NeverSent(failure));
         }
 
-        if (!response.IsSuccessStatusCode)
+        using (response)
         {
-            var status = (int)response.StatusCode;
-            LogRejected(logger, status);
-            throw rejectClientErrors && status is >= 400 and < 500 and not 429
-                ? new EmailRejectedException($"SendGrid refused the request with {status}; retrying cannot fix it.")
-                : new EmailProviderUnavailableException($"SendGrid answered {status}.");
+            if (!response.IsSuccessStatusCode)
+            {
+                var status = (int)response.StatusCode;
+                LogRejected(logger, status);
+                throw rejectClientErrors && status is >= 400 and < 500 and not 429
+                    ? new EmailRejectedException($"SendGrid refused the request with {status}; retrying cannot fix it.")
+                    : new EmailProviderUnavailableException($"SendGrid answered {status}.");
+            }
         }
-
-        return response;
     }
 
     /// <summary>Failures that happen before a request leaves this machine: nothing can have been accepted.</summary>

@@ -1,4 +1,6 @@
 using CareerKit.Email;
+using CareerKit.Hosting;
+using Microsoft.Extensions.Options;
 using CareerKit.Rendering;
 using CareerKit.Subscriptions;
 
@@ -8,14 +10,18 @@ namespace CareerKit.Newsletter;
 /// One recipient's part of a batch: the values SendGrid substitutes into the edition (greeting, signed
 /// unsubscribe and preferences links), the one-click unsubscribe headers and the ids the event webhook reports back.
 /// </summary>
-public sealed class EditionRecipients(SubscriptionEmails links)
+public sealed class EditionRecipients(SubscriptionTokens tokens, IOptions<CareerKitOptions> options)
 {
     private static readonly string[] Placeholders = [EditionComposer.FirstNamePlaceholder, EditionComposer.UnsubscribePlaceholder, EditionComposer.PreferencesPlaceholder];
 
+    // The same links as SubscriptionEmails.Link, with their fixed part built once rather than per recipient.
+    private readonly string _unsubscribe = options.Value.LinkTo("api/subscriptions/unsubscribe") + "?token=";
+    private readonly string _preferences = options.Value.LinkTo("api/subscriptions/preferences") + "?token=";
+
     public BulkRecipient For(string editionId, Subscriber subscriber, string email)
     {
-        var unsubscribe = links.Link("api/subscriptions/unsubscribe", subscriber.Id, TokenPurpose.Unsubscribe);
-        var preferences = links.Link("api/subscriptions/preferences", subscriber.Id, TokenPurpose.Preferences);
+        var unsubscribe = _unsubscribe + Uri.EscapeDataString(tokens.Issue(subscriber.Id, TokenPurpose.Unsubscribe));
+        var preferences = _preferences + Uri.EscapeDataString(tokens.Issue(subscriber.Id, TokenPurpose.Preferences));
         var greeting = subscriber.FirstName is { Length: > 0 } name ? $" {name}" : "";
         return new BulkRecipient(
             email,

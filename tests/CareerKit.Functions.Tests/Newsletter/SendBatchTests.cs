@@ -59,6 +59,13 @@ public sealed class SendBatchTests
         Assert.Equal(mine.EditionId, personalization["custom_args"]!["edition_id"]!.GetValue<string>());
         Assert.Equal(mine.SubscriberIds.Count, body["personalizations"]!.AsArray().Count);
         Assert.Contains(EditionComposer.FirstNamePlaceholder, body["content"]!.AsArray().Single(part => part!["type"]!.GetValue<string>() == "text/html")!["value"]!.GetValue<string>());
+        Assert.Equal("text/plain", body["content"]![0]!["type"]!.GetValue<string>()); // SendGrid wants the text part first.
+
+        // The recipient's own unsubscribe link works with one click.
+        var unsubscribe = personalization["substitutions"]![EditionComposer.UnsubscribePlaceholder + "-text"]!.GetValue<string>();
+        var clicked = await app.Client.PostAsync(unsubscribe, new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+        Assert.Equal(HttpStatusCode.OK, clicked.StatusCode);
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await app.FindSubscriberAsync(email))!.Status);
     }
 
     [Fact]

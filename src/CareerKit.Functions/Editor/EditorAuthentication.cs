@@ -28,6 +28,8 @@ internal static class EditorAuthentication
     {
         services.AddSingleton<EditorKeys>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<EditionDrafts>();
+        services.AddSingleton<EditionPreview>();
         services.AddSingleton<BlobKeyRing>();
         services.AddDataProtection().SetApplicationName("CareerKit");
         services.AddOptions<KeyManagementOptions>().Configure<BlobKeyRing>((options, ring) => options.XmlRepository = ring);

@@ -52,7 +52,7 @@ public static class EditorHome
             var counts = await events.CountsAsync(record.Id, cancellationToken);
             int Count(params string[] types) => types.Sum(type => counts.GetValueOrDefault(type));
             summaries.Add(new EditionSummary(
-                record.Id, record.Track, record.IsoWeek, record.Subject, record.Status == EditionStatus.Queued ? "sent" : "sending", record.Recipients,
+                record.Id, record.Track, record.IsoWeek, record.Subject, record.Status switch { EditionStatus.Queued => "sent", EditionStatus.Scheduled => "scheduled", _ => "sending" }, record.Recipients,
                 Count("delivered"), Count("bounce", "dropped"), Count("open"), Count("click"), Count("unsubscribe", "group_unsubscribe", "spamreport")));
         }
 

@@ -47,6 +47,7 @@ public static class CareerKitHostExtensions
         app.UseStatusCodePages(StatusCodeResponses.WriteAsync);
         app.UseMiddleware<SecurityHeaders>();
         app.UseRateLimiter();
+        app.Use(RequestLimits.ApplyEndpointLimit);
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -61,6 +62,7 @@ public static class CareerKitHostExtensions
         app.MapArchive();
         app.MapEditorSignIn();
         app.MapEditorHome();
+        app.MapEditorEditionsApi();
         app.MapFunctionInvocations();
         app.MapHealthApi();
         return app;

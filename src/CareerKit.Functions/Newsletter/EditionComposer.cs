@@ -8,40 +8,62 @@ namespace CareerKit.Newsletter;
 /// disabled and the result sanitised (so nothing in a tip can inject markup or scripts), every value escaped by the template engine, and
 /// placeholders where each recipient's name and links go.
 /// </summary>
+/// <summary>What an edition says: its subject, preheader, an optional Markdown intro and its tips.</summary>
+public sealed record EditionContent(string Subject, string Preheader, string? IntroMarkdown, IReadOnlyList<Tip> Tips);
+
 public sealed class EditionComposer(TemplateLibrary templates)
 {
     // Letters, digits and hyphens only: no encoder changes them, so they survive rendering intact.
     public const string FirstNamePlaceholder = "ckph-first-name-6b1f";
     public const string UnsubscribePlaceholder = "ckph-unsubscribe-url-6b1f";
     public const string PreferencesPlaceholder = "ckph-preferences-url-6b1f";
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
+    // Raw HTML in Markdown is parsed, so the sanitiser can remove what is dangerous (scripts, event handlers,
+    // unsafe links) instead of it reaching the email as visible escaped code.
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAutoLinks().Build();
 
     // Markdown can still make links to any scheme; only http, https and mailto may reach an inbox.
     private static readonly Ganss.Xss.HtmlSanitizer Sanitizer = CreateSanitizer();
 
+    /// <summary>The weekly timer's edition: subject and preheader from the chosen tips, no intro.</summary>
     public Edition Compose(string track, DateTimeOffset week, IReadOnlyList<Tip> tips, string archiveUrl)
     {
-        var isoWeek = Edition.IsoWeekOf(week);
-        var label = track switch { "ml" => "ML engineer", "ai" => "AI engineer", _ => "ML and AI engineer" };
-        var subject = $"{tips[0].Title} and {tips.Count - 1} more {label} tips";
+        var subject = $"{tips[0].Title} and {tips.Count - 1} more {Label(track)} tips";
         var preheader = string.Join(" · ", tips.Skip(1).Select(tip => tip.Title));
+        return Compose(track, week, new EditionContent(subject, preheader, null, tips), archiveUrl);
+    }
+
+    /// <summary>An edition as an editor wrote it: their subject, preheader and Markdown intro, and their tips.</summary>
+    public Edition Compose(string track, DateTimeOffset week, EditionContent content, string archiveUrl)
+    {
+        var isoWeek = Edition.IsoWeekOf(week);
         var model = new
         {
-            Subject = subject,
-            Preheader = preheader,
-            Track = label,
+            content.Subject,
+            content.Preheader,
+            Track = Label(track),
             Week = isoWeek,
             ArchiveUrl = archiveUrl,
             FirstName = FirstNamePlaceholder,
             UnsubscribeUrl = UnsubscribePlaceholder,
             PreferencesUrl = PreferencesPlaceholder,
-            Tips = tips.Select(tip => new { tip.Title, tip.Topic, Html = Sanitizer.Sanitize(Markdig.Markdown.ToHtml(tip.Body, Markdown)), Text = tip.Body }).ToList(),
+            IntroHtml = content.IntroMarkdown is { Length: > 0 } intro ? SafeHtml(intro) : null,
+            IntroText = content.IntroMarkdown is { Length: > 0 } plain ? PlainText(plain) : null,
+            Tips = content.Tips.Select(tip => new { tip.Title, tip.Topic, Html = SafeHtml(tip.Body), Text = tip.Body }).ToList(),
         };
         var body = templates.RenderHtml("email/edition.html.liquid", model);
-        var html = templates.RenderHtml("email/_layout.html.liquid", new { Subject = subject, Body = body });
+        var html = templates.RenderHtml("email/_layout.html.liquid", new { content.Subject, Body = body });
         var text = templates.RenderText("email/edition.txt.liquid", model);
-        return new Edition(Edition.IdFor(track, week), track, isoWeek, subject, preheader, tips.Select(tip => tip.Id).ToList(), html, text);
+        return new Edition(Edition.IdFor(track, week), track, isoWeek, content.Subject, content.Preheader, content.Tips.Select(tip => tip.Id).ToList(), html, text);
     }
+
+    /// <summary>Markdown to HTML that cannot carry markup of its own, scripts, event handlers or unsafe links.</summary>
+    public static string SafeHtml(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Markdown));
+
+    /// <summary>The text part of Markdown: its words, without markup or raw HTML.</summary>
+    public static string PlainText(string markdown) =>
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(SafeHtml(markdown), "<[^>]*>", "")).Trim();
+
+    private static string Label(string track) => track switch { "ml" => "ML engineer", "ai" => "AI engineer", _ => "ML and AI engineer" };
 
     /// <summary>Fills one recipient's values into the rendered edition: a few replacements, no re-rendering.</summary>
     public static (string Html, string Text) Personalize(Edition edition, Recipient recipient)

@@ -11,10 +11,16 @@ public enum EditionStatus
     Composed,
     /// <summary>Every send batch is on the queue.</summary>
     Queued,
+    /// <summary>An editor's edition waiting for its time; it holds its track's week, so the timer composes none.</summary>
+    Scheduled,
 }
 
 /// <summary>An edition's record: one row per track and ISO week, the rendered email in Blob storage.</summary>
-public sealed record EditionRecord(string Id, string Track, string IsoWeek, string Subject, string Preheader, IReadOnlyList<string> TipIds, EditionStatus Status, int Batches, int Recipients, string ETag);
+public sealed record EditionRecord(string Id, string Track, string IsoWeek, string Subject, string Preheader, IReadOnlyList<string> TipIds, EditionStatus Status, int Batches, int Recipients, string ETag)
+{
+    /// <summary>When a scheduled edition goes out.</summary>
+    public DateTimeOffset? SendAt { get; init; }
+}
 
 /// <summary>
 /// Editions in Table storage (one row per track and ISO week: the insert that wins is the one edition of
@@ -26,8 +32,72 @@ public sealed class EditionStore(TableStorage tables, BlobServiceClient blobs)
     public const string ContainerName = "editions";
 
     /// <returns>The stored record, or null when this track already has an edition this week.</returns>
-    public async Task<EditionRecord?> TryCreateAsync(Edition edition, CancellationToken cancellationToken)
+    public Task<EditionRecord?> TryCreateAsync(Edition edition, CancellationToken cancellationToken) => TryCreateAsync(edition, null, cancellationToken);
+
+    /// <summary>Stores an editor's edition to go out at <paramref name="sendAt"/>, holding its track's week.</summary>
+    /// <returns>The stored record, or null when this track already has an edition that week.</returns>
+    public Task<EditionRecord?> TryScheduleAsync(Edition edition, DateTimeOffset sendAt, CancellationToken cancellationToken) => TryCreateAsync(edition, sendAt, cancellationToken);
+
+    /// <summary>Cancels a scheduled edition: its week is free again. False when it is no longer scheduled.</summary>
+    public async Task<bool> TryUnscheduleAsync(string track, string isoWeek, CancellationToken cancellationToken)
     {
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(track, isoWeek, cancellationToken: cancellationToken);
+        if (!row.HasValue || row.Value!.GetString("Status") != EditionStatus.Scheduled.ToString())
+        {
+            return false;
+        }
+
+        try
+        {
+            await table.DeleteEntityAsync(track, isoWeek, row.Value.ETag, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException moved) when (moved.Status is 404 or 412)
+        {
+            return false; // The dispatcher started it in the meantime.
+        }
+    }
+
+    /// <summary>Scheduled editions whose time has come.</summary>
+    public async Task<List<EditionRecord>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        var status = EditionStatus.Scheduled.ToString();
+        var due = new List<EditionRecord>();
+        await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.GetString("Status") == status, cancellationToken: cancellationToken))
+        {
+            if (row.GetDateTimeOffset("SendAt") is { } sendAt && sendAt <= now)
+            {
+                due.Add(ToRecord(row));
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>Scheduled → composed, guarded by the row's version: of two dispatchers, one starts it.</summary>
+    public async Task<EditionRecord?> TryStartAsync(EditionRecord scheduled, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        try
+        {
+            var response = await table.UpdateEntityAsync(new TableEntity(scheduled.Track, scheduled.IsoWeek) { ["Status"] = EditionStatus.Composed.ToString() }, new ETag(scheduled.ETag), TableUpdateMode.Merge, cancellationToken);
+            return scheduled with { Status = EditionStatus.Composed, ETag = response.Headers.ETag?.ToString() ?? "" };
+        }
+        catch (RequestFailedException lost) when (lost.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+
+    private async Task<EditionRecord?> TryCreateAsync(Edition edition, DateTimeOffset? sendAt, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(edition.Track, edition.IsoWeek, cancellationToken) is not null)
+        {
+            return null; // Never touch the content of the week's edition that is there.
+        }
+
         // Content first: a row never points at an email that is not there.
         var container = blobs.GetBlobContainerClient(ContainerName);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
@@ -41,7 +111,8 @@ public sealed class EditionStore(TableStorage tables, BlobServiceClient blobs)
             ["Subject"] = edition.Subject,
             ["Preheader"] = edition.Preheader,
             ["TipIds"] = string.Join(',', edition.TipIds),
-            ["Status"] = EditionStatus.Composed.ToString(),
+            ["Status"] = (sendAt is null ? EditionStatus.Composed : EditionStatus.Scheduled).ToString(),
+            ["SendAt"] = sendAt,
             ["Batches"] = 0,
             ["Recipients"] = 0,
         };
@@ -115,7 +186,10 @@ public sealed class EditionStore(TableStorage tables, BlobServiceClient blobs)
 
     private static EditionRecord ToRecord(TableEntity row) => new(
         row.GetString("EditionId"), row.PartitionKey, row.RowKey, row.GetString("Subject"), row.GetString("Preheader") ?? "",
-        Split(row.GetString("TipIds")), Enum.Parse<EditionStatus>(row.GetString("Status")), row.GetInt32("Batches") ?? 0, row.GetInt32("Recipients") ?? 0, row.ETag.ToString());
+        Split(row.GetString("TipIds")), Enum.Parse<EditionStatus>(row.GetString("Status")), row.GetInt32("Batches") ?? 0, row.GetInt32("Recipients") ?? 0, row.ETag.ToString())
+    {
+        SendAt = row.GetDateTimeOffset("SendAt"),
+    };
 
     private static IReadOnlyList<string> Split(string? ids) => string.IsNullOrEmpty(ids) ? [] : ids.Split(',');
 }

@@ -22,11 +22,13 @@ public static class FunctionInvocations
 {
     public const string WeeklyTipsFunction = "WeeklyTips";
     public const string SendBatchFunction = "SendBatch";
+    public const string DispatchScheduledFunction = "DispatchScheduled";
 
     public static IEndpointRouteBuilder MapFunctionInvocations(this IEndpointRouteBuilder app)
     {
         app.MapPost($"/{WeeklyTipsFunction}", RunWeeklyTipsAsync);
         app.MapPost($"/{SendBatchFunction}", RunSendBatchAsync);
+        app.MapPost($"/{DispatchScheduledFunction}", RunDispatchScheduledAsync);
         return app;
     }
 
@@ -40,6 +42,12 @@ public static class FunctionInvocations
             $"WeeklyTips{(pastDue ? " (past due)" : "")}: composed {result.Composed.Count}, queued {result.Queued.Count} edition(s) in {result.Batches} batch(es) for {result.Recipients} recipient(s); already done: {result.AlreadyDone.Count}.",
         };
         return new InvocationResponse([], logs, null);
+    }
+
+    public static async Task<InvocationResponse> RunDispatchScheduledAsync(InvocationRequest? request, DispatchScheduled dispatch, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var started = await dispatch.RunAsync(time.GetUtcNow(), cancellationToken);
+        return new InvocationResponse([], [$"DispatchScheduled: started {started.Count} edition(s){(started.Count > 0 ? ": " + string.Join(", ", started) : "")}."], null);
     }
 
     /// <summary>

@@ -4,19 +4,20 @@ using CareerKit.Hosting;
 namespace CareerKit.Newsletter;
 
 /// <summary>
-/// Standalone only: the local stand-in for the Functions host's timer. Fires WeeklyTips on
-/// NEWSLETTER_SCHEDULE (NCRONTAB with seconds, UTC), calling the same handler the host would invoke.
+/// Standalone only: the local stand-in for the Functions host's timers. Fires a timer function on its NCRONTAB
+/// schedule (with seconds, UTC), calling the same handler the host would invoke.
 /// </summary>
-public sealed partial class NewsletterScheduler(IServiceProvider services, IConfiguration configuration, TimeProvider time, ILogger<NewsletterScheduler> logger) : BackgroundService
+public abstract partial class LocalTimer(IServiceProvider services, IConfiguration configuration, TimeProvider time, ILogger logger) : BackgroundService
 {
-    public const string ScheduleSetting = "NEWSLETTER_SCHEDULE";
-    public const string DefaultSchedule = "0 0 9 * * Mon";
-
-    /// <summary>"false" turns the local scheduler and queue poller off (tests drive the triggers themselves).</summary>
+    /// <summary>"false" turns the local timers and queue poller off (tests drive the triggers themselves).</summary>
     public const string EnabledSetting = "CareerKit:LocalScheduler";
 
-    public static CronExpression Schedule(IConfiguration configuration) =>
-        CronExpression.Parse(configuration[ScheduleSetting] is { Length: > 0 } schedule ? schedule : DefaultSchedule, CronFormat.IncludeSeconds);
+    protected abstract string Name { get; }
+
+    protected abstract CronExpression Schedule { get; }
+
+    /// <returns>The line the run logs.</returns>
+    protected abstract Task<string> RunAsync(IServiceProvider scoped, InvocationRequest request, TimeProvider clock, CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,7 +26,7 @@ public sealed partial class NewsletterScheduler(IServiceProvider services, IConf
             return; // The host runs the timer (as a singleton across instances), or nobody should.
         }
 
-        var schedule = Schedule(configuration);
+        var schedule = Schedule;
         var from = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -41,7 +42,7 @@ public sealed partial class NewsletterScheduler(IServiceProvider services, IConf
             }
 
             var started = time.GetUtcNow();
-            await RunAsync(pastDue: started - next > TimeSpan.FromMinutes(1), stoppingToken);
+            await FireAsync(pastDue: started - next > TimeSpan.FromMinutes(1), stoppingToken);
 
             // Go on from this occurrence, so one that falls due while this run works is not skipped; after a
             // long outage, go on from the start of this run, so missed occurrences make one past-due run, as the host does.
@@ -49,7 +50,7 @@ public sealed partial class NewsletterScheduler(IServiceProvider services, IConf
         }
     }
 
-    private async Task RunAsync(bool pastDue, CancellationToken stoppingToken)
+    private async Task FireAsync(bool pastDue, CancellationToken stoppingToken)
     {
         try
         {
@@ -57,21 +58,52 @@ public sealed partial class NewsletterScheduler(IServiceProvider services, IConf
             var request = new InvocationRequest(
                 new Dictionary<string, System.Text.Json.JsonElement> { ["timer"] = System.Text.Json.JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["IsPastDue"] = pastDue }) },
                 []);
-            var response = await FunctionInvocations.RunWeeklyTipsAsync(
-                request, scope.ServiceProvider.GetRequiredService<WeeklyTips>(), scope.ServiceProvider.GetRequiredService<CuratedTips>(), time, stoppingToken);
-            LogRan(logger, response.Logs[0]);
+            LogRan(logger, Name, await RunAsync(scope.ServiceProvider, request, time, stoppingToken));
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            LogFailed(logger, failure);
+            LogFailed(logger, Name, failure);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled run: {Summary}")]
-    private static partial void LogRan(ILogger logger, string summary);
+    protected static CronExpression Parse(IConfiguration configuration, string setting, string fallback) =>
+        CronExpression.Parse(configuration[setting] is { Length: > 0 } schedule ? schedule : fallback, CronFormat.IncludeSeconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled WeeklyTips run failed; the next occurrence will try again")]
-    private static partial void LogFailed(ILogger logger, Exception failure);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Timer} run: {Summary}")]
+    private static partial void LogRan(ILogger logger, string timer, string summary);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled {Timer} run failed; the next occurrence will try again")]
+    private static partial void LogFailed(ILogger logger, string timer, Exception failure);
+}
+
+/// <summary>WeeklyTips on NEWSLETTER_SCHEDULE.</summary>
+public sealed class NewsletterScheduler(IServiceProvider services, IConfiguration configuration, TimeProvider time, ILogger<NewsletterScheduler> logger)
+    : LocalTimer(services, configuration, time, logger)
+{
+    public const string ScheduleSetting = "NEWSLETTER_SCHEDULE";
+    public const string DefaultSchedule = "0 0 9 * * Mon";
+
+    protected override string Name => FunctionInvocations.WeeklyTipsFunction;
+
+    protected override CronExpression Schedule { get; } = Parse(configuration, ScheduleSetting, DefaultSchedule);
+
+    protected override async Task<string> RunAsync(IServiceProvider scoped, InvocationRequest request, TimeProvider clock, CancellationToken cancellationToken) =>
+        (await FunctionInvocations.RunWeeklyTipsAsync(request, scoped.GetRequiredService<WeeklyTips>(), scoped.GetRequiredService<CuratedTips>(), clock, cancellationToken)).Logs[0];
+}
+
+/// <summary>DispatchScheduled on DISPATCH_SCHEDULE: starts editors' editions when they fall due.</summary>
+public sealed class DispatchScheduler(IServiceProvider services, IConfiguration configuration, TimeProvider time, ILogger<DispatchScheduler> logger)
+    : LocalTimer(services, configuration, time, logger)
+{
+    public const string ScheduleSetting = "DISPATCH_SCHEDULE";
+    public const string DefaultSchedule = "0 * * * * *";
+
+    protected override string Name => FunctionInvocations.DispatchScheduledFunction;
+
+    protected override CronExpression Schedule { get; } = Parse(configuration, ScheduleSetting, DefaultSchedule);
+
+    protected override async Task<string> RunAsync(IServiceProvider scoped, InvocationRequest request, TimeProvider clock, CancellationToken cancellationToken) =>
+        (await FunctionInvocations.RunDispatchScheduledAsync(request, scoped.GetRequiredService<DispatchScheduled>(), clock, cancellationToken)).Logs[0];
 }
 
 internal static class NewsletterRegistration
@@ -87,7 +119,9 @@ internal static class NewsletterRegistration
         services.AddSingleton<EditionRecipients>();
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<SendReceipts>();
+        services.AddSingleton<DispatchScheduled>();
         services.AddHostedService<NewsletterScheduler>();
+        services.AddHostedService<DispatchScheduler>();
         services.AddHostedService<SendQueuePoller>();
         return services;
     }

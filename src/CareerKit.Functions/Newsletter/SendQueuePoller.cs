@@ -23,7 +23,7 @@ public sealed partial class SendQueuePoller(SendQueue queue, SendBatch sendBatch
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (ListeningAddress.IsUnderFunctionsHost(configuration) || configuration[NewsletterScheduler.EnabledSetting] == "false")
+        if (ListeningAddress.IsUnderFunctionsHost(configuration) || configuration[LocalTimer.EnabledSetting] == "false")
         {
             return;
         }

@@ -40,9 +40,9 @@ public sealed partial class WeeklyTips(
                 composed.Add(edition.Id);
             }
 
-            if (record!.Status == EditionStatus.Queued)
+            if (record!.Status is EditionStatus.Queued or EditionStatus.Scheduled)
             {
-                done.Add(record.Id);
+                done.Add(record.Id); // Sent already, or an editor's edition takes this week.
             }
             else
             {
@@ -50,14 +50,22 @@ public sealed partial class WeeklyTips(
             }
         }
 
-        var fannedOut = await FanOutAsync(toQueue, cancellationToken);
+        var fannedOut = await QueueAsync(toQueue, cancellationToken);
+
+        return new WeeklyTipsResult(composed, [.. fannedOut.Select(item => item.Record.Id)], done, fannedOut.Sum(item => item.Batches), fannedOut.Sum(item => item.Recipients));
+    }
+
+    /// <summary>Queues the send batches of composed editions and marks them queued: the weekly timer's and the dispatcher's one path.</summary>
+    public async Task<List<(EditionRecord Record, int Batches, int Recipients)>> QueueAsync(IReadOnlyList<EditionRecord> records, CancellationToken cancellationToken)
+    {
+        var fannedOut = await FanOutAsync(records, cancellationToken);
         foreach (var (record, batches, recipients) in fannedOut)
         {
             await editions.MarkQueuedAsync(record, batches, recipients, cancellationToken);
             LogQueued(logger, record.Id, batches, recipients);
         }
 
-        return new WeeklyTipsResult(composed, [.. fannedOut.Select(item => item.Record.Id)], done, fannedOut.Sum(item => item.Batches), fannedOut.Sum(item => item.Recipients));
+        return fannedOut;
     }
 
     /// <summary>

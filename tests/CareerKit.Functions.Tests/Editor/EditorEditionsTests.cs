@@ -1,0 +1,206 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CareerKit.Newsletter;
+using CareerKit.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerKit.Tests.Editor;
+
+/// <summary>Editors' editions through the JSON API: compose, preview, test-send, schedule, cancel, dispatch.</summary>
+public sealed class EditorEditionsTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = new(2120, 3, 4, 6, 0, 0, TimeSpan.Zero); // A Monday, before the weekly send at 09:00.
+    private CareerKitApp _app = null!;
+    private HttpClient _editor = null!;
+    private List<Tip> _mlTips = null!;
+
+    public async Task InitializeAsync()
+    {
+        // Tables of its own: "every confirmed subscriber of the track" must mean this test's subscribers.
+        _app = await CareerKitApp.StartAsync(new Dictionary<string, string?> { ["CareerKit:TablePrefix"] = $"ed{Guid.NewGuid():N}"[..14] }, clockStart: Start);
+        _editor = _app.NewClient();
+        _editor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await EditorBrowser.AddEditorAsync(_app, EditorBrowser.NewName()));
+        _mlTips = [.. _app.Services.GetRequiredService<CuratedTips>().All.Where(tip => tip.AppliesTo("ml"))];
+    }
+
+    public async Task DisposeAsync()
+    {
+        _editor.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private object Draft(string subject = "Two tips for the week", string intro = "A **short** intro.", string track = "ml", string[]? tips = null) =>
+        new { track, subject, preheader = "Read on", intro, tipIds = tips ?? [_mlTips[0].Id, _mlTips[1].Id] };
+
+    private async Task<(string Id, string ETag)> CreateAsync(object draft)
+    {
+        var created = await _editor.PostAsJsonAsync("/api/editor/drafts", draft);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return ((await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>(), created.Headers.ETag!.ToString());
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? etag = null, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (etag is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+        }
+
+        return _editor.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task A_scheduled_edition_reaches_each_confirmed_subscriber_of_its_track_once_and_takes_the_place_of_the_weekly_one()
+    {
+        var readers = new[] { CareerKitApp.NewAddress("ed1"), CareerKitApp.NewAddress("ed2") };
+        foreach (var reader in readers)
+        {
+            await _app.SubscribeAndConfirmAsync(reader, "ml", "Sam");
+        }
+
+        await _app.SubscribeAndConfirmAsync(CareerKitApp.NewAddress("ai-reader"), "ai");
+        await _app.SignUpAsync(CareerKitApp.NewAddress("pending"), "ml"); // Never confirmed.
+        var (id, etag) = await CreateAsync(Draft());
+        var preview = await (await _editor.GetAsync($"/api/editor/drafts/{id}/preview")).Content.ReadFromJsonAsync<JsonObject>();
+        var sendAt = Start.AddMinutes(5);
+
+        var scheduled = await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/schedule", etag, new { sendAt });
+        await _app.Client.PostAsync("/DispatchScheduled", FunctionPayloads.Timer()); // Not due yet.
+        _app.Time.Advance(TimeSpan.FromMinutes(6));
+        var dispatched = await _app.Client.PostAsync("/DispatchScheduled", FunctionPayloads.Timer());
+        await SendQueuedBatchesAsync();
+        _app.Time.Advance(TimeSpan.FromHours(3)); // After 09:00: the weekly timer's time.
+        await _app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
+        await SendQueuedBatchesAsync();
+
+        Assert.Equal(HttpStatusCode.OK, scheduled.StatusCode);
+        Assert.Contains("Hi Alex, here are this week's tips", preview!["html"]!.GetValue<string>());
+        Assert.Contains("started 1 edition(s)", await dispatched.Content.ReadAsStringAsync());
+        var ml = _app.SendGrid.Sent.Select(CapturedEmail.From).Where(email => email.Categories.Contains("tips-ml")).ToList();
+        var body = Assert.Single(ml); // The editor's edition, and no weekly one for ml that week.
+        Assert.Equal("Two tips for the week", body.Subject);
+        Assert.Equal(readers.Order(), body.Body["personalizations"]!.AsArray().Select(item => item!["to"]![0]!["email"]!.GetValue<string>()).Order());
+        Assert.Single(_app.SendGrid.Sent.Select(CapturedEmail.From), email => email.Categories.Contains("tips-ai")); // Other tracks get their weekly edition.
+        var status = await (await _editor.GetAsync($"/api/editor/drafts/{id}")).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("sent", status!["status"]!.GetValue<string>());
+        var cancelLate = await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/cancel", scheduled.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.Conflict, cancelLate.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_intro_with_script_and_event_handlers_reaches_no_email()
+    {
+        var (id, _) = await CreateAsync(Draft(intro: "Hello <script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3))"));
+
+        var preview = (await (await _editor.GetAsync($"/api/editor/drafts/{id}/preview")).Content.ReadFromJsonAsync<JsonObject>())!["html"]!.GetValue<string>();
+        var test = await _editor.PostAsJsonAsync($"/api/editor/drafts/{id}/test", new { to = "editor@example.com" });
+
+        Assert.Equal(HttpStatusCode.Accepted, test.StatusCode);
+        var sent = Assert.Single(_app.SendGrid.EmailsTo("editor@example.com"));
+        Assert.StartsWith("[TEST] ", sent.Subject);
+        foreach (var html in new[] { preview, sent.Html })
+        {
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("onerror", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("Hello", html);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_editions_are_refused_with_every_problem_by_field()
+    {
+        var response = await _editor.PostAsJsonAsync("/api/editor/drafts", new { track = "web", subject = new string('s', 151), intro = new string('x', 21 * 1024), tipIds = new[] { "no-such-tip" } });
+        var empty = await _editor.PostAsJsonAsync("/api/editor/drafts", new { track = "ml", subject = " ", tipIds = Array.Empty<string>() });
+        var garbled = await _editor.PostAsync("/api/editor/drafts", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.Equal(["intro", "subject", "tipIds", "track"], errors.Select(pair => pair.Key).Order());
+        Assert.Contains("150 characters", errors["subject"]![0]!.GetValue<string>());
+        Assert.Contains("no-such-tip", errors["tipIds"]![0]!.GetValue<string>());
+        var emptyErrors = (await empty.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.Equal("Write a subject.", emptyErrors["subject"]![0]!.GetValue<string>());
+        Assert.Equal("Pick at least one tip.", emptyErrors["tipIds"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+    }
+
+    [Fact]
+    public async Task Changes_need_the_current_version_and_a_stale_one_is_told_someone_else_changed_it()
+    {
+        var (id, etag) = await CreateAsync(Draft());
+
+        var unversioned = await SendAsync(HttpMethod.Put, $"/api/editor/drafts/{id}", null, Draft(subject: "Mine"));
+        var first = await SendAsync(HttpMethod.Put, $"/api/editor/drafts/{id}", etag, Draft(subject: "First editor's"));
+        var second = await SendAsync(HttpMethod.Put, $"/api/editor/drafts/{id}", etag, Draft(subject: "Second editor's"));
+        var past = await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/schedule", first.Headers.ETag!.ToString(), new { sendAt = Start.AddMinutes(-1) });
+        var unknown = await _editor.GetAsync("/api/editor/drafts/000000000000");
+
+        Assert.Equal(HttpStatusCode.PreconditionRequired, unversioned.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, second.StatusCode);
+        Assert.Contains("Someone else changed this edition", await second.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.Contains("future", await past.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_scheduled_edition_frees_its_week_for_the_weekly_email()
+    {
+        await _app.SubscribeAndConfirmAsync(CareerKitApp.NewAddress("cancel"), "ml");
+        var (id, etag) = await CreateAsync(Draft(subject: "Cancelled one"));
+        var scheduled = await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/schedule", etag, new { sendAt = Start.AddHours(1) });
+
+        var cancelled = await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/cancel", scheduled.Headers.ETag!.ToString());
+        _app.Time.Advance(TimeSpan.FromDays(1));
+        await _app.Client.PostAsync("/DispatchScheduled", FunctionPayloads.Timer());
+        await _app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
+        await SendQueuedBatchesAsync();
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("cancelled", (await cancelled.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());
+        var ml = Assert.Single(_app.SendGrid.Sent.Select(CapturedEmail.From), email => email.Categories.Contains("tips-ml"));
+        Assert.NotEqual("Cancelled one", ml.Subject);
+    }
+
+    [Fact]
+    public async Task Every_operation_answers_401_without_an_editor_key()
+    {
+        var (id, _) = await CreateAsync(Draft());
+        var anonymous = _app.NewClient();
+        var calls = new (HttpMethod Method, string Path)[]
+        {
+            (HttpMethod.Get, "/api/editor/drafts"), (HttpMethod.Post, "/api/editor/drafts"), (HttpMethod.Get, $"/api/editor/drafts/{id}"),
+            (HttpMethod.Put, $"/api/editor/drafts/{id}"), (HttpMethod.Get, $"/api/editor/drafts/{id}/preview"), (HttpMethod.Post, $"/api/editor/drafts/{id}/test"),
+            (HttpMethod.Post, $"/api/editor/drafts/{id}/schedule"), (HttpMethod.Post, $"/api/editor/drafts/{id}/cancel"),
+            (HttpMethod.Get, "/api/editor/editions"), (HttpMethod.Get, "/api/editor/audit"),
+        };
+
+        foreach (var (method, path) in calls)
+        {
+            var response = await anonymous.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(new { }) });
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} answered {(int)response.StatusCode}");
+        }
+    }
+
+    /// <summary>Runs every queued batch through the queue function, as the host would.</summary>
+    private async Task SendQueuedBatchesAsync()
+    {
+        var queue = _app.Services.GetRequiredService<SendQueue>().Client;
+        await queue.CreateIfNotExistsAsync();
+        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } messages)
+        {
+            foreach (var message in messages)
+            {
+                var batch = JsonSerializer.Deserialize<SendBatchMessage>(message.Body.ToString(), JsonSerializerOptions.Web)!;
+                Assert.Equal(HttpStatusCode.OK, (await _app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(batch))).StatusCode);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+    }
+}

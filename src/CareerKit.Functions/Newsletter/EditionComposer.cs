@@ -11,7 +11,7 @@ namespace CareerKit.Newsletter;
 /// <summary>What an edition says: its subject, preheader, an optional Markdown intro and its tips.</summary>
 public sealed record EditionContent(string Subject, string Preheader, string? IntroMarkdown, IReadOnlyList<Tip> Tips);
 
-public sealed class EditionComposer(TemplateLibrary templates)
+public sealed partial class EditionComposer(TemplateLibrary templates)
 {
     // Letters, digits and hyphens only: no encoder changes them, so they survive rendering intact.
     public const string FirstNamePlaceholder = "ckph-first-name-6b1f";
@@ -48,7 +48,7 @@ public sealed class EditionComposer(TemplateLibrary templates)
             PreferencesUrl = PreferencesPlaceholder,
             IntroHtml = content.IntroMarkdown is { Length: > 0 } intro ? SafeHtml(intro) : null,
             IntroText = content.IntroMarkdown is { Length: > 0 } plain ? PlainText(plain) : null,
-            Tips = content.Tips.Select(tip => new { tip.Title, tip.Topic, Html = SafeHtml(tip.Body), Text = tip.Body }).ToList(),
+            Tips = content.Tips.Select(tip => new { tip.Title, tip.Topic, Html = SafeHtml(tip.Body), Text = PlainText(tip.Body) }).ToList(),
         };
         var body = templates.RenderHtml("email/edition.html.liquid", model);
         var html = templates.RenderHtml("email/_layout.html.liquid", new { content.Subject, Body = body });
@@ -59,9 +59,14 @@ public sealed class EditionComposer(TemplateLibrary templates)
     /// <summary>Markdown to HTML that cannot carry markup of its own, scripts, event handlers or unsafe links.</summary>
     public static string SafeHtml(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Markdown));
 
-    /// <summary>The text part of Markdown: its words, without markup or raw HTML.</summary>
-    public static string PlainText(string markdown) =>
-        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(SafeHtml(markdown), "<[^>]*>", "")).Trim();
+    /// <summary>
+    /// The text part of Markdown: the Markdown itself, which reads well as text and keeps link addresses, less any
+    /// raw HTML tags (autolinks such as &lt;https://…&gt; stay).
+    /// </summary>
+    public static string PlainText(string markdown) => RawTag().Replace(markdown, "").Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<(?!https?://|mailto:)/?[A-Za-z!][^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex RawTag();
 
     private static string Label(string track) => track switch { "ml" => "ML engineer", "ai" => "AI engineer", _ => "ML and AI engineer" };
 
@@ -84,6 +89,7 @@ public sealed class EditionComposer(TemplateLibrary templates)
     {
         var sanitizer = new Ganss.Xss.HtmlSanitizer();
         sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowedTags.Remove("img"); // Tips are words and links; an image could only track readers.
         return sanitizer;
     }
 }

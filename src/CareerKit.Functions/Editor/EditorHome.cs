@@ -27,7 +27,15 @@ public static class EditorHome
     {
         var summaries = await SummariesAsync(editions, events, cancellationToken);
         var groups = Tracks.All.Select(track => new { Name = track.DisplayName(), Code = track.Code(), Editions = summaries.Where(item => item.Track == track.Code()).ToList() });
-        return pages.Page("editor-home", "Editor", new { Editor = context.User.Identity!.Name, Groups = groups, IsEmpty = summaries.Count == 0, SignOut = SignOutForm(context, antiforgery) });
+        return pages.Page("editor-home", "Editor", new
+        {
+            Editor = context.User.Identity!.Name,
+            Groups = groups,
+            IsEmpty = summaries.Count == 0,
+            Chart = EditionChart.Svg(summaries),
+            Legend = EditionChart.Legend(),
+            SignOut = SignOutForm(context, antiforgery),
+        });
     }
 
     public static async Task<IResult> ShowAuditAsync(HttpContext context, AuditLog audit, IAntiforgery antiforgery, PageRenderer pages, CancellationToken cancellationToken)
@@ -59,7 +67,7 @@ public static class EditorHome
         return summaries;
     }
 
-    private static object SignOutForm(HttpContext context, IAntiforgery antiforgery)
+    internal static object SignOutForm(HttpContext context, IAntiforgery antiforgery)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         return new { Field = tokens.FormFieldName, Token = tokens.RequestToken };

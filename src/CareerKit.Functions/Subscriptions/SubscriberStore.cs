@@ -74,6 +74,16 @@ public sealed class SubscriberStore(TableStorage storage)
         throw new InvalidOperationException("The subscriber kept changing while we tried to update it.");
     }
 
+    /// <summary>Every subscriber as stored, page by page (erased ones hold nothing but their id and dates).</summary>
+    public async IAsyncEnumerable<Subscriber> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(TableName, cancellationToken);
+        await foreach (var row in table.QueryAsync<SubscriberEntity>(maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return row.ToSubscriber();
+        }
+    }
+
     /// <summary>Every confirmed subscriber's id and track, in key order, read page by page in one scan.</summary>
     public async IAsyncEnumerable<(string Id, string Track)> ConfirmedIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using CareerKit.Pages;
+using CareerKit.Subscriptions;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace CareerKit.Editor;
+
+/// <summary>Subscriber counts per track and status, and the CSV export: GET /editor/subscribers, /api/editor/subscribers[.csv].</summary>
+public static class SubscriberReport
+{
+    public static IEndpointRouteBuilder MapSubscriberReport(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/editor/subscribers", ShowAsync).RequireAuthorization(EditorAuthentication.Policy);
+        app.MapGet("/api/editor/subscribers", async (SubscriberStore subscribers, CancellationToken cancellationToken) => TypedResults.Ok(await CountsAsync(subscribers, cancellationToken)))
+            .RequireAuthorization(EditorAuthentication.Policy);
+        app.MapGet("/api/editor/subscribers.csv", ExportAsync).RequireAuthorization(EditorAuthentication.Policy);
+        return app;
+    }
+
+    /// <summary>Counts by track, then by status: { "ml": { "Confirmed": 3, ... }, ... }.</summary>
+    public static async Task<SortedDictionary<string, SortedDictionary<string, int>>> CountsAsync(SubscriberStore subscribers, CancellationToken cancellationToken)
+    {
+        var counts = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var track in Tracks.All)
+        {
+            counts[track.Code()] = new(Enum.GetNames<SubscriberStatus>().ToDictionary(status => status, _ => 0), StringComparer.Ordinal);
+        }
+
+        await foreach (var subscriber in subscribers.AllAsync(cancellationToken))
+        {
+            counts[subscriber.Track.Code()][subscriber.Status.ToString()]++;
+        }
+
+        return counts;
+    }
+
+    public static async Task<IResult> ShowAsync(HttpContext context, SubscriberStore subscribers, IAntiforgery antiforgery, PageRenderer pages, CancellationToken cancellationToken)
+    {
+        var counts = await CountsAsync(subscribers, cancellationToken);
+        var rows = Tracks.All.Select(track => new
+        {
+            Name = track.DisplayName(),
+            Counts = Enum.GetNames<SubscriberStatus>().Select(status => counts[track.Code()][status]).ToList(),
+        });
+        return pages.Page("editor-subscribers", "Subscribers", new
+        {
+            Editor = context.User.Identity!.Name,
+            Statuses = Enum.GetNames<SubscriberStatus>(),
+            Rows = rows,
+            SignOut = EditorHome.SignOutForm(context, antiforgery),
+        });
+    }
+
+    /// <summary>
+    /// Everyone still on the list (pending, confirmed, unsubscribed, suppressed: erased people have nothing left),
+    /// with what an import needs. Cells that a spreadsheet would run as a formula are prefixed with a quote.
+    /// </summary>
+    public static async Task ExportAsync(HttpContext context, SubscriberStore subscribers, AuditLog audit, CancellationToken cancellationToken)
+    {
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"careerkit-subscribers-{DateTime.UtcNow:yyyy-MM-dd}.csv\"";
+        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false));
+        await writer.WriteLineAsync("email,first_name,track,status,consented_at,confirmed_at");
+        var exported = 0;
+        await foreach (var subscriber in subscribers.AllAsync(cancellationToken))
+        {
+            if (subscriber.Email is not { } email)
+            {
+                continue;
+            }
+
+            await writer.WriteLineAsync(string.Join(',',
+                Cell(email), Cell(subscriber.FirstName ?? ""), subscriber.Track.Code(), subscriber.Status.ToString().ToLowerInvariant(),
+                Date(subscriber.ConsentedAt), Date(subscriber.ConfirmedAt)));
+            exported++;
+        }
+
+        await writer.FlushAsync(cancellationToken);
+        await audit.RecordAsync(context.User.Identity!.Name!, "exported subscribers", $"{exported} rows", cancellationToken);
+    }
+
+    internal static string Cell(string value)
+    {
+        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
+    }
+
+    private static string Date(DateTimeOffset? when) => when?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
+}

@@ -30,6 +30,7 @@ internal static class EditorAuthentication
         services.AddSingleton<AuditLog>();
         services.AddSingleton<EditionDrafts>();
         services.AddSingleton<EditionPreview>();
+        services.AddSingleton<EditionDesk>();
         services.AddSingleton<BlobKeyRing>();
         services.AddDataProtection().SetApplicationName("CareerKit");
         services.AddOptions<KeyManagementOptions>().Configure<BlobKeyRing>((options, ring) => options.XmlRepository = ring);

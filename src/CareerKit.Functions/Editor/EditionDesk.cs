@@ -1,20 +1,9 @@
 using CareerKit.Email;
 using CareerKit.Newsletter;
 using CareerKit.Subscriptions;
+using Outcome = CareerKit.Editor.DeskOutcome<CareerKit.Editor.EditionDraft>;
 
 namespace CareerKit.Editor;
-
-/// <summary>What an editor's action came to: the edition as it is now, or why not (an HTTP status, a title, a detail, field errors).</summary>
-public sealed record DeskOutcome(EditionDraft? Draft, int Status, string? Title = null, string? Detail = null, Dictionary<string, string[]>? Errors = null)
-{
-    public bool Succeeded => Draft is not null && Status < 300;
-
-    public static DeskOutcome Done(EditionDraft draft, int status = StatusCodes.Status200OK) => new(draft, status);
-
-    public static DeskOutcome Invalid(Dictionary<string, string[]> errors) => new(null, StatusCodes.Status400BadRequest, "The edition has problems.", "Fix the fields listed in errors.", errors);
-
-    public static DeskOutcome Refused(int status, string title, string detail) => new(null, status, title, detail);
-}
 
 /// <summary>
 /// The editor's desk: create, edit, test-send, schedule and cancel editions. The JSON API and the pages both work
@@ -22,20 +11,21 @@ public sealed record DeskOutcome(EditionDraft? Draft, int Status, string? Title 
 /// </summary>
 public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, EditionPreview preview, CuratedTips tips, IEmailSender sender, AuditLog audit, TimeProvider time)
 {
-    private static readonly DeskOutcome NoSuchEdition = DeskOutcome.Refused(StatusCodes.Status404NotFound, "No such edition.", "See the list of editions.");
-    private static readonly DeskOutcome Stale = DeskOutcome.Refused(StatusCodes.Status412PreconditionFailed, "Someone else changed this edition.", "Another editor saved it after you opened it. Reload it, then make your change again.");
-    private static readonly DeskOutcome Unversioned = DeskOutcome.Refused(StatusCodes.Status428PreconditionRequired, "Say which version you changed.", "Send the edition's ETag in an If-Match header.");
+    private const string Problems = "The edition has problems.";
+    private static readonly Outcome NoSuchEdition = Outcome.Refused(StatusCodes.Status404NotFound, "No such edition.", "See the list of editions.");
+    private static readonly Outcome Stale = Outcome.Refused(StatusCodes.Status412PreconditionFailed, "Someone else changed this edition.", "Another editor saved it after you opened it. Reload it, then make your change again.");
+    private static readonly Outcome Unversioned = Outcome.Refused(StatusCodes.Status428PreconditionRequired, "Say which version you changed.", "Send the edition's ETag in an If-Match header.");
 
-    public async Task<DeskOutcome> CreateAsync(DraftInput input, string editor, CancellationToken cancellationToken)
+    public async Task<Outcome> CreateAsync(DraftInput input, string editor, CancellationToken cancellationToken)
     {
-        if (input.Validate(tips.All) is { Count: > 0 } problems)
+        if (input.Validate((await tips.CurrentAsync(cancellationToken)).Active) is { Count: > 0 } problems)
         {
-            return DeskOutcome.Invalid(problems);
+            return Outcome.Invalid(Problems, problems);
         }
 
         var draft = await drafts.AddAsync(Apply(input, new EditionDraft(EditionDrafts.NewId(), "", "", "", "", [], DraftStatus.Draft, null, "", default, ""), editor), cancellationToken);
         await audit.RecordAsync(editor, "created edition", $"{draft.Id}: {draft.Subject}", cancellationToken);
-        return DeskOutcome.Done(draft, StatusCodes.Status201Created);
+        return Outcome.Done(draft, StatusCodes.Status201Created);
     }
 
     /// <summary>The edition, with "sending" or "sent" once the dispatcher has started it.</summary>
@@ -53,26 +43,26 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
         return list;
     }
 
-    public async Task<DeskOutcome> UpdateAsync(string id, string? version, DraftInput input, string editor, CancellationToken cancellationToken)
+    public async Task<Outcome> UpdateAsync(string id, string? version, DraftInput input, string editor, CancellationToken cancellationToken)
     {
         var check = await ChangeableAsync(id, version, cancellationToken);
-        if (check.Draft is not { } draft)
+        if (check.Value is not { } draft)
         {
             return check;
         }
 
         if (draft.Status != DraftStatus.Draft)
         {
-            return DeskOutcome.Refused(StatusCodes.Status409Conflict, "Only a draft can be edited.",
+            return Outcome.Refused(StatusCodes.Status409Conflict, "Only a draft can be edited.",
                 draft.Status == DraftStatus.Scheduled ? "Cancel its schedule first, edit it, then schedule it again." : $"This edition is {draft.Status}.");
         }
 
-        return input.Validate(tips.All) is { Count: > 0 } problems
-            ? DeskOutcome.Invalid(problems)
+        return input.Validate((await tips.CurrentAsync(cancellationToken)).Active) is { Count: > 0 } problems
+            ? Outcome.Invalid(Problems, problems)
             : await SaveAsync(Apply(input, draft, editor), editor, "edited edition", cancellationToken);
     }
 
-    public async Task<DeskOutcome> TestSendAsync(string id, string? to, string editor, CancellationToken cancellationToken)
+    public async Task<Outcome> TestSendAsync(string id, string? to, string editor, CancellationToken cancellationToken)
     {
         if (await drafts.FindAsync(id, cancellationToken) is not { } draft)
         {
@@ -81,68 +71,68 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
 
         if (!EmailAddress.TryNormalize(to, out var address, out var error))
         {
-            return DeskOutcome.Invalid(new() { ["to"] = [error] });
+            return Outcome.Invalid(Problems, new() { ["to"] = [error] });
         }
 
-        var (html, text) = preview.Render(draft, time.GetUtcNow());
+        var (html, text) = await preview.RenderAsync(draft, time.GetUtcNow(), cancellationToken);
         await sender.SendAsync(new EmailMessage(address, $"[TEST] {draft.Subject}", html, text) { Categories = ["editor-test"] }, cancellationToken);
         await audit.RecordAsync(editor, "sent a test", draft.Id, cancellationToken); // Not the address: the audit log keeps no personal data.
-        return DeskOutcome.Done(draft, StatusCodes.Status202Accepted);
+        return Outcome.Done(draft, StatusCodes.Status202Accepted);
     }
 
-    public async Task<DeskOutcome> ScheduleAsync(string id, string? version, DateTimeOffset? sendAt, string editor, CancellationToken cancellationToken)
+    public async Task<Outcome> ScheduleAsync(string id, string? version, DateTimeOffset? sendAt, string editor, CancellationToken cancellationToken)
     {
         var check = await ChangeableAsync(id, version, cancellationToken);
-        if (check.Draft is not { } draft)
+        if (check.Value is not { } draft)
         {
             return check;
         }
 
         if (sendAt is not { } when)
         {
-            return DeskOutcome.Invalid(new() { ["sendAt"] = ["Give the date and time to send, with its time zone, e.g. 2026-12-01T09:00:00+01:00."] });
+            return Outcome.Invalid(Problems, new() { ["sendAt"] = ["Give the date and time to send, with its time zone, e.g. 2026-12-01T09:00:00+01:00."] });
         }
 
         if (when <= time.GetUtcNow())
         {
-            return DeskOutcome.Invalid(new() { ["sendAt"] = ["Pick a time in the future."] });
+            return Outcome.Invalid(Problems, new() { ["sendAt"] = ["Pick a time in the future."] });
         }
 
         if (draft.Status is not (DraftStatus.Draft or DraftStatus.Scheduled))
         {
-            return DeskOutcome.Refused(StatusCodes.Status409Conflict, "This edition cannot be scheduled.", $"It is {draft.Status}.");
+            return Outcome.Refused(StatusCodes.Status409Conflict, "This edition cannot be scheduled.", $"It is {draft.Status}.");
         }
 
         if (draft.Status == DraftStatus.Scheduled && !await editions.TryUnscheduleAsync(draft.Track, Edition.IsoWeekOf(draft.SendAt!.Value), cancellationToken))
         {
-            return DeskOutcome.Refused(StatusCodes.Status409Conflict, "This edition is being sent already.", "It can no longer be rescheduled.");
+            return Outcome.Refused(StatusCodes.Status409Conflict, "This edition is being sent already.", "It can no longer be rescheduled.");
         }
 
-        if (await editions.TryScheduleAsync(preview.Compose(draft, when), when.ToUniversalTime(), cancellationToken) is null)
+        if (await editions.TryScheduleAsync(await preview.ComposeAsync(draft, when, cancellationToken), when.ToUniversalTime(), cancellationToken) is null)
         {
             if (draft.Status == DraftStatus.Scheduled)
             {
                 await drafts.TryReplaceAsync(draft with { Status = DraftStatus.Draft, SendAt = null }, cancellationToken); // Its old week is free now.
             }
 
-            return DeskOutcome.Refused(StatusCodes.Status409Conflict, "That week already has an edition for this track.", $"Week {Edition.IsoWeekOf(when)} has one; pick another week.");
+            return Outcome.Refused(StatusCodes.Status409Conflict, "That week already has an edition for this track.", $"Week {Edition.IsoWeekOf(when)} has one; pick another week.");
         }
 
         return await SaveAsync(draft with { Status = DraftStatus.Scheduled, SendAt = when.ToUniversalTime(), UpdatedBy = editor, UpdatedAt = time.GetUtcNow() },
             editor, $"scheduled edition for {when.ToUniversalTime():yyyy-MM-dd HH:mm} UTC", cancellationToken);
     }
 
-    public async Task<DeskOutcome> CancelAsync(string id, string? version, string editor, CancellationToken cancellationToken)
+    public async Task<Outcome> CancelAsync(string id, string? version, string editor, CancellationToken cancellationToken)
     {
         var check = await ChangeableAsync(id, version, cancellationToken);
-        if (check.Draft is not { } draft)
+        if (check.Value is not { } draft)
         {
             return check;
         }
 
         if (draft.Status is DraftStatus.Sent || (draft.Status == DraftStatus.Scheduled && !await editions.TryUnscheduleAsync(draft.Track, Edition.IsoWeekOf(draft.SendAt!.Value), cancellationToken)))
         {
-            return DeskOutcome.Refused(StatusCodes.Status409Conflict, "This edition is being sent already.", "Sending has started; it can no longer be cancelled.");
+            return Outcome.Refused(StatusCodes.Status409Conflict, "This edition is being sent already.", "Sending has started; it can no longer be cancelled.");
         }
 
         return await SaveAsync(draft with { Status = DraftStatus.Cancelled, UpdatedBy = editor, UpdatedAt = time.GetUtcNow() }, editor, "cancelled edition", cancellationToken);
@@ -160,16 +150,16 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
     };
 
     /// <returns>The draft when <paramref name="version"/> is its current version; otherwise why not.</returns>
-    private async Task<DeskOutcome> ChangeableAsync(string id, string? version, CancellationToken cancellationToken) =>
+    private async Task<Outcome> ChangeableAsync(string id, string? version, CancellationToken cancellationToken) =>
         await drafts.FindAsync(id, cancellationToken) switch
         {
             null => NoSuchEdition,
             _ when string.IsNullOrEmpty(version) => Unversioned,
-            { } draft when draft.ETag == version => DeskOutcome.Done(draft),
+            { } draft when draft.ETag == version => Outcome.Done(draft),
             _ => Stale,
         };
 
-    private async Task<DeskOutcome> SaveAsync(EditionDraft draft, string editor, string action, CancellationToken cancellationToken)
+    private async Task<Outcome> SaveAsync(EditionDraft draft, string editor, string action, CancellationToken cancellationToken)
     {
         if (await drafts.TryReplaceAsync(draft, cancellationToken) is not { } saved)
         {
@@ -177,7 +167,7 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
         }
 
         await audit.RecordAsync(editor, action, $"{saved.Id}: {saved.Subject}", cancellationToken);
-        return DeskOutcome.Done(saved);
+        return Outcome.Done(saved);
     }
 
     private async Task<EditionDraft> WithSendingStatusAsync(EditionDraft draft, CancellationToken cancellationToken) =>

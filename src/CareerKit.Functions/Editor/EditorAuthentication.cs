@@ -31,6 +31,7 @@ internal static class EditorAuthentication
         services.AddSingleton<EditionDrafts>();
         services.AddSingleton<EditionPreview>();
         services.AddSingleton<EditionDesk>();
+        services.AddSingleton<TipDesk>();
         services.AddSingleton<BlobKeyRing>();
         services.AddDataProtection().SetApplicationName("CareerKit");
         services.AddOptions<KeyManagementOptions>().Configure<BlobKeyRing>((options, ring) => options.XmlRepository = ring);

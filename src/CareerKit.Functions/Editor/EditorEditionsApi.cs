@@ -25,7 +25,7 @@ public static class EditorEditionsApi
         api.MapPost("", async (DraftInput input, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>
             Answer(context, await desk.CreateAsync(input, Editor(context), cancellationToken)));
         api.MapGet("/{id}", async (string id, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>
-            await desk.FindAsync(id, cancellationToken) is { } draft ? Answer(context, DeskOutcome.Done(draft)) : NotFound());
+            await desk.FindAsync(id, cancellationToken) is { } draft ? Answer(context, DeskOutcome<EditionDraft>.Done(draft)) : NotFound());
         api.MapPut("/{id}", async (string id, DraftInput input, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>
             Answer(context, await desk.UpdateAsync(id, Version(context), input, Editor(context), cancellationToken)));
         api.MapGet("/{id}/preview", PreviewAsync);
@@ -50,22 +50,12 @@ public static class EditorEditionsApi
             return NotFound();
         }
 
-        var (html, text) = preview.Render(draft, time.GetUtcNow());
+        var (html, text) = await preview.RenderAsync(draft, time.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(new { draft.Subject, Html = html, Text = text, HtmlBytes = System.Text.Encoding.UTF8.GetByteCount(html) });
     }
 
-    private static IResult Answer(HttpContext context, DeskOutcome outcome)
-    {
-        if (outcome is { Succeeded: true, Draft: { } draft })
-        {
-            context.Response.Headers.ETag = draft.ETag;
-            return outcome.Status == StatusCodes.Status201Created ? TypedResults.Created($"/api/editor/drafts/{draft.Id}", draft) : TypedResults.Ok(draft);
-        }
-
-        return outcome.Errors is { } errors
-            ? TypedResults.ValidationProblem(errors, title: outcome.Title, detail: outcome.Detail)
-            : TypedResults.Problem(statusCode: outcome.Status, title: outcome.Title, detail: outcome.Detail);
-    }
+    private static IResult Answer(HttpContext context, DeskOutcome<EditionDraft> outcome) =>
+        outcome.ToHttp(context, draft => draft.ETag, draft => $"/api/editor/drafts/{draft.Id}");
 
     private static string? Version(HttpContext context) => context.Request.Headers.IfMatch.ToString() is { Length: > 0 } version ? version : null;
 
@@ -78,13 +68,14 @@ public static class EditorEditionsApi
 /// <summary>An editor's edition rendered exactly as subscribers will get it, for a sample subscriber.</summary>
 public sealed class EditionPreview(EditionComposer composer, CuratedTips tips, IOptions<CareerKitOptions> options)
 {
-    public Edition Compose(EditionDraft draft, DateTimeOffset week)
+    public async Task<Edition> ComposeAsync(EditionDraft draft, DateTimeOffset week, CancellationToken cancellationToken)
     {
-        var chosen = draft.TipIds.Select(id => tips.All.Single(tip => tip.Id == id)).ToList();
+        var catalog = await tips.CurrentAsync(cancellationToken);
+        var chosen = draft.TipIds.Select(id => catalog.Find(id)?.Tip).OfType<Tip>().ToList(); // Validation keeps unknown ids out of drafts.
         return composer.Compose(draft.Track, week, new EditionContent(draft.Subject, draft.Preheader, draft.Intro, chosen), options.Value.LinkTo("/archive"));
     }
 
-    public (string Html, string Text) Render(EditionDraft draft, DateTimeOffset now) =>
-        EditionComposer.Personalize(Compose(draft, draft.SendAt ?? now), new Recipient(
+    public async Task<(string Html, string Text)> RenderAsync(EditionDraft draft, DateTimeOffset now, CancellationToken cancellationToken) =>
+        EditionComposer.Personalize(await ComposeAsync(draft, draft.SendAt ?? now, cancellationToken), new Recipient(
             "Alex", options.Value.LinkTo("/api/subscriptions/unsubscribe?token=sample"), options.Value.LinkTo("/api/subscriptions/preferences?token=sample")));
 }

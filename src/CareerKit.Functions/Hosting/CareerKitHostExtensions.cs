@@ -63,6 +63,7 @@ public static class CareerKitHostExtensions
         app.MapEditorSignIn();
         app.MapEditorHome();
         app.MapEditorEditionsApi();
+        app.MapEditorTipsApi();
         app.MapSubscriberReport();
         app.MapFunctionInvocations();
         app.MapHealthApi();

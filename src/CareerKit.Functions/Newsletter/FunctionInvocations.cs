@@ -36,7 +36,7 @@ public static class FunctionInvocations
     {
         var pastDue = request?.Data is { } data && data.TryGetValue("timer", out var timer) && timer.ValueKind == JsonValueKind.Object
             && timer.TryGetProperty("IsPastDue", out var isPastDue) && isPastDue.ValueKind == JsonValueKind.True;
-        var result = await weekly.RunAsync(time.GetUtcNow(), tips.All, cancellationToken);
+        var result = await weekly.RunAsync(time.GetUtcNow(), (await tips.CurrentAsync(cancellationToken)).Active, cancellationToken);
         var logs = new List<string>
         {
             $"WeeklyTips{(pastDue ? " (past due)" : "")}: composed {result.Composed.Count}, queued {result.Queued.Count} edition(s) in {result.Batches} batch(es) for {result.Recipients} recipient(s); already done: {result.AlreadyDone.Count}.",

@@ -110,7 +110,8 @@ internal static class NewsletterRegistration
 {
     public static IServiceCollection AddNewsletter(this IServiceCollection services)
     {
-        services.AddSingleton(_ => new CuratedTips(TipLibrary.DefaultFolder));
+        services.AddSingleton<TipShelf>();
+        services.AddSingleton(provider => new CuratedTips(TipLibrary.DefaultFolder, provider.GetRequiredService<TipShelf>()));
         services.AddSingleton(provider => new EditionComposer(provider.GetRequiredService<Rendering.TemplateLibrary>()));
         services.AddSingleton<EditionStore>();
         services.AddSingleton<SendQueue>();

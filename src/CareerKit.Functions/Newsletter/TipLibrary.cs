@@ -7,6 +7,9 @@ namespace CareerKit.Newsletter;
 /// <summary>One curated career tip: Markdown with front matter, from seeds/tips.</summary>
 public sealed record Tip(string Id, string Title, IReadOnlyList<string> Tracks, string Topic, string Source, string Body)
 {
+    /// <summary>A retired tip is no longer picked for new editions; editions that have it still show it.</summary>
+    public bool Retired { get; init; }
+
     /// <summary>Whether a subscriber of this track (ml, ai or both) should get the tip.</summary>
     public bool AppliesTo(string track) => track == "both" || Tracks.Contains("both") || Tracks.Contains(track);
 }
@@ -74,42 +77,64 @@ public static partial class TipLibrary
         }
 
         fields ??= new FrontMatterFields();
-        void Require(string? value, string name)
+        var tip = new Tip(fields.Id?.Trim() ?? "", fields.Title?.Trim() ?? "", fields.Tracks ?? [], fields.Topic?.Trim() ?? "", fields.Source?.Trim() ?? "", match.Groups["body"].Value.Trim());
+        problems.AddRange(Check(tip).SelectMany(field => field.Value.Select(message => new TipProblem(file, message))));
+        return problems.Count > 0 ? (null, problems) : (tip, problems);
+    }
+
+    /// <summary>What is wrong with a tip, by field (id, title, tracks, topic, source, body): the same rules for seed files and editors' tips.</summary>
+    public static Dictionary<string, string[]> Check(Tip tip)
+    {
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Require(string value, string name)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                problems.Add(new TipProblem(file, $"front matter has no {name}"));
+                problems[name] = [$"front matter has no {name}"];
             }
         }
 
-        Require(fields.Id, "id");
-        Require(fields.Title, "title");
-        Require(fields.Topic, "topic");
-        Require(fields.Source, "source");
-        if (fields.Tracks is not { Count: > 0 } || fields.Tracks.Any(track => !ValidTracks.Contains(track)))
+        Require(tip.Id, "id");
+        if (!problems.ContainsKey("id") && !IsId(tip.Id))
         {
-            problems.Add(new TipProblem(file, $"tracks must list one or more of {string.Join(", ", ValidTracks)}"));
+            problems["id"] = [$"the id '{(tip.Id.Length > 60 ? tip.Id[..60] + "…" : tip.Id)}' must be 1 to {MaxIdLength} lower-case letters, digits and hyphens"];
         }
 
-        var body = match.Groups["body"].Value.Trim();
-        var words = Words().Matches(body).Count;
+        Require(tip.Title, "title");
+        Require(tip.Topic, "topic");
+        Require(tip.Source, "source");
+        if (tip.Tracks is not { Count: > 0 } || tip.Tracks.Any(track => !ValidTracks.Contains(track)))
+        {
+            problems["tracks"] = [$"tracks must list one or more of {string.Join(", ", ValidTracks)}"];
+        }
+
+        var words = Words().Matches(tip.Body).Count;
+        var body = new List<string>();
         if (words is < MinWords or > MaxWords)
         {
-            problems.Add(new TipProblem(file, $"the body has {words} words; a tip has {MinWords} to {MaxWords}"));
+            body.Add($"the body has {words} words; a tip has {MinWords} to {MaxWords}");
         }
 
-        foreach (Match link in Links().Matches(body))
+        foreach (Match link in Links().Matches(tip.Body))
         {
             if (!Uri.TryCreate(link.Value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
             {
-                problems.Add(new TipProblem(file, $"the link {link.Value} is not an absolute https address"));
+                body.Add($"the link {link.Value} is not an absolute https address");
             }
         }
 
-        return problems.Count > 0
-            ? (null, problems)
-            : (new Tip(fields.Id!, fields.Title!, fields.Tracks!, fields.Topic!, fields.Source!, body), problems);
+        if (body.Count > 0)
+        {
+            problems["body"] = [.. body];
+        }
+
+        return problems;
     }
+
+    public const int MaxIdLength = 60;
+
+    private static bool IsId(string id) =>
+        id.Length <= MaxIdLength && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') && id[0] != '-';
 
     [GeneratedRegex(@"\A---\n(?<yaml>.*?)\n---\n(?<body>.*)\z", RegexOptions.Singleline)]
     private static partial Regex FrontMatter();

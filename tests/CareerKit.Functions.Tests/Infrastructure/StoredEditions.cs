@@ -10,7 +10,7 @@ public static class StoredEditions
     public static async Task<EditionRecord> StoreAsync(CareerKitApp app, string track, int year, bool queued = false)
     {
         var store = app.Services.GetRequiredService<EditionStore>();
-        var tips = app.Services.GetRequiredService<CuratedTips>().All;
+        var tips = app.Services.GetRequiredService<CuratedTips>().Seeds;
         var edition = app.Services.GetRequiredService<EditionComposer>().Compose(
             track, new DateTimeOffset(year, 3, 2, 9, 0, 0, TimeSpan.Zero), TipRotation.Choose(tips, track, []).Chosen, app.BaseAddress + "archive");
         var record = await store.TryCreateAsync(edition, CancellationToken.None) ?? await store.FindAsync(track, edition.IsoWeek, CancellationToken.None);

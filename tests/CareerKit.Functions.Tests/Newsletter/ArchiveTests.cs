@@ -39,7 +39,7 @@ public sealed class ArchiveTests : IAsyncLifetime
     public async Task An_archived_edition_is_the_email_subscribers_got_with_nothing_personal_in_it()
     {
         var sent = await StoredEditions.StoreAsync(_app, "ml", 2203, queued: true);
-        var tips = sent.TipIds.Select(id => _app.Services.GetRequiredService<CuratedTips>().All.Single(tip => tip.Id == id)).ToList();
+        var tips = sent.TipIds.Select(id => _app.Services.GetRequiredService<CuratedTips>().Seeds.Single(tip => tip.Id == id)).ToList();
 
         var response = await _app.Client.GetAsync($"/archive/{sent.Id}");
         var html = await response.Content.ReadAsStringAsync();

@@ -54,7 +54,7 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
         if (draft.Status != DraftStatus.Draft)
         {
             return Outcome.Refused(StatusCodes.Status409Conflict, "Only a draft can be edited.",
-                draft.Status == DraftStatus.Scheduled ? "Cancel its schedule first, edit it, then schedule it again." : $"This edition is {draft.Status}.");
+                draft.Status == DraftStatus.Scheduled ? "Move it back to drafts first (POST …/unschedule), edit it, then schedule it again." : $"This edition is {draft.Status}.");
         }
 
         return input.Validate((await tips.CurrentAsync(cancellationToken)).Active) is { Count: > 0 } problems
@@ -136,6 +136,28 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
         }
 
         return await SaveAsync(draft with { Status = DraftStatus.Cancelled, UpdatedBy = editor, UpdatedAt = time.GetUtcNow() }, editor, "cancelled edition", cancellationToken);
+    }
+
+    /// <summary>Takes a scheduled edition off the schedule, back to a draft that can be edited and scheduled again.</summary>
+    public async Task<Outcome> UnscheduleAsync(string id, string? version, string editor, CancellationToken cancellationToken)
+    {
+        var check = await ChangeableAsync(id, version, cancellationToken);
+        if (check.Value is not { } draft)
+        {
+            return check;
+        }
+
+        if (draft.Status != DraftStatus.Scheduled)
+        {
+            return Outcome.Refused(StatusCodes.Status409Conflict, "Only a scheduled edition can go back to drafts.", $"This edition is {draft.Status}.");
+        }
+
+        if (!await editions.TryUnscheduleAsync(draft.Track, Edition.IsoWeekOf(draft.SendAt!.Value), cancellationToken))
+        {
+            return Outcome.Refused(StatusCodes.Status409Conflict, "This edition is being sent already.", "Sending has started; it can no longer be changed.");
+        }
+
+        return await SaveAsync(draft with { Status = DraftStatus.Draft, SendAt = null, UpdatedBy = editor, UpdatedAt = time.GetUtcNow() }, editor, "moved edition back to drafts", cancellationToken);
     }
 
     private EditionDraft Apply(DraftInput input, EditionDraft draft, string editor) => draft with

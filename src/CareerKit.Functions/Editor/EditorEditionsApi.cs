@@ -38,6 +38,8 @@ public static class EditorEditionsApi
         });
         api.MapPost("/{id}/schedule", async (string id, ScheduleRequest request, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>
             Answer(context, await desk.ScheduleAsync(id, Version(context), request.SendAt, Editor(context), cancellationToken)));
+        api.MapPost("/{id}/unschedule", async (string id, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>
+            Answer(context, await desk.UnscheduleAsync(id, Version(context), Editor(context), cancellationToken)));
         api.MapPost("/{id}/cancel", async (string id, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>
             Answer(context, await desk.CancelAsync(id, Version(context), Editor(context), cancellationToken)));
         return app;

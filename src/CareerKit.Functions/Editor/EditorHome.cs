@@ -23,15 +23,25 @@ public static class EditorHome
         return app;
     }
 
-    public static async Task<IResult> ShowAsync(HttpContext context, EditionStore editions, EventRecorder events, IAntiforgery antiforgery, PageRenderer pages, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowAsync(HttpContext context, EditionStore editions, EventRecorder events, EditionDesk desk, IAntiforgery antiforgery, PageRenderer pages, CancellationToken cancellationToken)
     {
         var summaries = await SummariesAsync(editions, events, cancellationToken);
+        var zone = EditorTimeZone.Of(context);
+        var drafts = (await desk.ListAsync(cancellationToken)).Select(draft => new
+        {
+            draft.Id,
+            draft.Subject,
+            draft.Status,
+            Track = Tracks.TryParse(draft.Track, out var track) ? track.DisplayName() : draft.Track,
+            SendAt = draft.SendAt is { } sendAt ? EditorTimeZone.Show(sendAt, zone) : "",
+        }).ToList();
         var groups = Tracks.All.Select(track => new { Name = track.DisplayName(), Code = track.Code(), Editions = summaries.Where(item => item.Track == track.Code()).ToList() });
         return pages.Page("editor-home", "Editor", new
         {
             Editor = context.User.Identity!.Name,
             Groups = groups,
             IsEmpty = summaries.Count == 0,
+            Drafts = drafts,
             Chart = EditionChart.Svg(summaries),
             Legend = EditionChart.Legend(),
             SignOut = SignOutForm(context, antiforgery),

@@ -64,6 +64,7 @@ public static class CareerKitHostExtensions
         app.MapEditorHome();
         app.MapEditorEditionsApi();
         app.MapEditorTipsApi();
+        app.MapEditorEditionPages();
         app.MapSubscriberReport();
         app.MapFunctionInvocations();
         app.MapHealthApi();

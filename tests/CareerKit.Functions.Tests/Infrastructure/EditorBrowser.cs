@@ -41,6 +41,13 @@ public sealed partial class EditorBrowser(CareerKitApp app) : IDisposable
         return (match.Groups["name"].Value, WebUtility.HtmlDecode(match.Groups["value"].Value));
     }
 
+    /// <summary>Posts a form the way a browser does from <paramref name="page"/>: its antiforgery token, then the fields (a name may repeat).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string page, string action, params (string Name, string Value)[] fields)
+    {
+        var (field, token) = await FormTokenAsync(page);
+        return await Client.PostAsync(action, new FormUrlEncodedContent([new(field, token), .. fields.Select(pair => new KeyValuePair<string, string>(pair.Name, pair.Value))]));
+    }
+
     public void Dispose() => Client.Dispose();
 
     [GeneratedRegex("""<input type="hidden" name="(?<name>__antiforgery)" value="(?<value>[^"]+)">""")]

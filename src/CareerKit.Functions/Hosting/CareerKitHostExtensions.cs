@@ -65,6 +65,7 @@ public static class CareerKitHostExtensions
         app.MapEditorEditionsApi();
         app.MapEditorTipsApi();
         app.MapEditorEditionPages();
+        app.MapEditorTipPages();
         app.MapSubscriberReport();
         app.MapFunctionInvocations();
         app.MapHealthApi();

@@ -169,6 +169,27 @@ public sealed class EditorEditionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_scheduled_edition_moved_back_to_drafts_can_be_edited_and_scheduled_into_another_week()
+    {
+        var (id, etag) = await CreateAsync(Draft(subject: "Moved"));
+        var scheduled = await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/schedule", etag, new { sendAt = Start.AddHours(1) });
+
+        var editWhileScheduled = await SendAsync(HttpMethod.Put, $"/api/editor/drafts/{id}", scheduled.Headers.ETag!.ToString(), Draft(subject: "Too early"));
+        var back = await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/unschedule", scheduled.Headers.ETag!.ToString());
+        var edited = await SendAsync(HttpMethod.Put, $"/api/editor/drafts/{id}", back.Headers.ETag!.ToString(), Draft(subject: "Moved a week"));
+        var again = await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/schedule", edited.Headers.ETag!.ToString(), new { sendAt = Start.AddDays(7) });
+        var unscheduleDraft = await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/unschedule", again.Headers.ETag!.ToString());
+
+        Assert.Equal(HttpStatusCode.Conflict, editWhileScheduled.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        Assert.Equal("draft", (await back.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, unscheduleDraft.StatusCode);
+        Assert.Null(await _app.Services.GetRequiredService<EditionStore>().FindAsync("ml", Edition.IsoWeekOf(Start), CancellationToken.None)); // The first week is free again.
+    }
+
+    [Fact]
     public async Task Every_operation_answers_401_without_an_editor_key()
     {
         var (id, _) = await CreateAsync(Draft());
@@ -177,7 +198,7 @@ public sealed class EditorEditionsTests : IAsyncLifetime
         {
             (HttpMethod.Get, "/api/editor/drafts"), (HttpMethod.Post, "/api/editor/drafts"), (HttpMethod.Get, $"/api/editor/drafts/{id}"),
             (HttpMethod.Put, $"/api/editor/drafts/{id}"), (HttpMethod.Get, $"/api/editor/drafts/{id}/preview"), (HttpMethod.Post, $"/api/editor/drafts/{id}/test"),
-            (HttpMethod.Post, $"/api/editor/drafts/{id}/schedule"), (HttpMethod.Post, $"/api/editor/drafts/{id}/cancel"),
+            (HttpMethod.Post, $"/api/editor/drafts/{id}/schedule"), (HttpMethod.Post, $"/api/editor/drafts/{id}/unschedule"), (HttpMethod.Post, $"/api/editor/drafts/{id}/cancel"),
             (HttpMethod.Get, "/api/editor/editions"), (HttpMethod.Get, "/api/editor/audit"),
         };
 

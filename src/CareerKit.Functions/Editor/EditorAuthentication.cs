@@ -32,6 +32,7 @@ internal static class EditorAuthentication
         services.AddSingleton<EditionPreview>();
         services.AddSingleton<EditionDesk>();
         services.AddSingleton<TipDesk>();
+        services.AddSingleton<SubscriberImport>();
         services.AddSingleton<BlobKeyRing>();
         services.AddDataProtection().SetApplicationName("CareerKit");
         services.AddOptions<KeyManagementOptions>().Configure<BlobKeyRing>((options, ring) => options.XmlRepository = ring);

@@ -6,9 +6,19 @@ namespace CareerKit.Editor;
 internal static class EditorForms
 {
     /// <returns>The posted form, or null when it is not a form or its antiforgery token is missing or expired.</returns>
-    public static async Task<IFormCollection?> ReadAsync(HttpContext context, IAntiforgery antiforgery)
+    public static async Task<IFormCollection?> ReadAsync(HttpContext context, IAntiforgery antiforgery, Microsoft.AspNetCore.Http.Features.FormOptions? limits = null)
     {
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if (!context.Request.HasFormContentType)
+        {
+            return null;
+        }
+
+        if (limits is not null)
+        {
+            await context.Request.ReadFormAsync(limits, context.RequestAborted); // Kept by the request, so the antiforgery check reads this copy.
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(context))
         {
             return null;
         }

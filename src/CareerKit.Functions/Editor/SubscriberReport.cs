@@ -61,7 +61,7 @@ public static class SubscriberReport
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"careerkit-subscribers-{DateTime.UtcNow:yyyy-MM-dd}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false));
-        await writer.WriteLineAsync("email,first_name,track,status,consented_at,confirmed_at");
+        await writer.WriteLineAsync("email,first_name,track,status,consented_at,confirmed_at,consent_source");
         var exported = 0;
         await foreach (var subscriber in subscribers.AllAsync(cancellationToken))
         {
@@ -72,7 +72,7 @@ public static class SubscriberReport
 
             await writer.WriteLineAsync(string.Join(',',
                 Cell(email), Cell(subscriber.FirstName ?? ""), subscriber.Track.Code(), subscriber.Status.ToString().ToLowerInvariant(),
-                Date(subscriber.ConsentedAt), Date(subscriber.ConfirmedAt)));
+                Date(subscriber.ConsentedAt), Date(subscriber.ConfirmedAt), Cell(subscriber.ConsentSource ?? "")));
             exported++;
         }
 

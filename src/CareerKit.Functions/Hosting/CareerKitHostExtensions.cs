@@ -67,6 +67,7 @@ public static class CareerKitHostExtensions
         app.MapEditorEditionPages();
         app.MapEditorTipPages();
         app.MapSubscriberReport();
+        app.MapSubscriberImport();
         app.MapFunctionInvocations();
         app.MapHealthApi();
         return app;

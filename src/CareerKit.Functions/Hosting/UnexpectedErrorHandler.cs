@@ -44,7 +44,7 @@ internal sealed partial class UnexpectedErrorHandler(
         {
             case BadHttpRequestException bad:
                 return (bad.StatusCode, "The request could not be read.", bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? "The request body is too large."
+                    ? $"The request body is too large: this address takes at most {Size(context)}."
                     : "The request was malformed.");
             case InvalidDataException:
                 // Raised by the form reader: too many fields, a field too long, a broken multipart body.
@@ -63,6 +63,12 @@ internal sealed partial class UnexpectedErrorHandler(
                 return (StatusCodes.Status500InternalServerError, "Something went wrong on our side.",
                     $"The error has been logged with id {context.TraceIdentifier}.");
         }
+    }
+
+    private static string Size(HttpContext context)
+    {
+        var bytes = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? RequestLimits.DefaultMaxBodyBytes;
+        return bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / 1024} KB";
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable ({ExceptionType}); answered 503")]

@@ -23,6 +23,9 @@ public sealed record Subscriber
     public SubscriberStatus Status { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ConsentedAt { get; init; }
+
+    /// <summary>Where consent was given when an editor imported the person as already consenting ("signed up at the June meetup"); null for sign-ups here.</summary>
+    public string? ConsentSource { get; init; }
     public DateTimeOffset? ConfirmedAt { get; init; }
     public DateTimeOffset? UnsubscribedAt { get; init; }
     public DateTimeOffset? ErasedAt { get; init; }

@@ -123,6 +123,7 @@ public sealed class SubscriberStore(TableStorage storage)
         public string Status { get; set; } = "";
         public DateTimeOffset CreatedAt { get; set; }
         public DateTimeOffset? ConsentedAt { get; set; }
+        public string? ConsentSource { get; set; }
         public DateTimeOffset? ConfirmedAt { get; set; }
         public DateTimeOffset? UnsubscribedAt { get; set; }
         public DateTimeOffset? ErasedAt { get; set; }
@@ -137,6 +138,7 @@ public sealed class SubscriberStore(TableStorage storage)
             Status = subscriber.Status.ToString(),
             CreatedAt = subscriber.CreatedAt,
             ConsentedAt = subscriber.ConsentedAt,
+            ConsentSource = subscriber.ConsentSource,
             ConfirmedAt = subscriber.ConfirmedAt,
             UnsubscribedAt = subscriber.UnsubscribedAt,
             ErasedAt = subscriber.ErasedAt,
@@ -152,6 +154,7 @@ public sealed class SubscriberStore(TableStorage storage)
             Status = Enum.Parse<SubscriberStatus>(Status),
             CreatedAt = CreatedAt,
             ConsentedAt = ConsentedAt,
+            ConsentSource = ConsentSource,
             ConfirmedAt = ConfirmedAt,
             UnsubscribedAt = UnsubscribedAt,
             ErasedAt = ErasedAt,

@@ -64,7 +64,7 @@ public sealed class EditorReportsTests : IAsyncLifetime
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition?.ToString());
-        Assert.Equal("email,first_name,track,status,consented_at,confirmed_at", lines[0]);
+        Assert.Equal("email,first_name,track,status,consented_at,confirmed_at,consent_source", lines[0]);
         Assert.Contains(lines, line => line.StartsWith($"{kept},\"Ada, Jr.\",ai,confirmed,", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith($"{formula},\"'=HYPERLINK(\"\"http://evil\"\")\",ml,unsubscribed,", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains("erased", StringComparison.Ordinal));

@@ -34,13 +34,17 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
 
     public async Task<List<EditionDraft>> ListAsync(CancellationToken cancellationToken)
     {
-        var list = new List<EditionDraft>();
-        foreach (var draft in await drafts.ListAsync(cancellationToken))
+        var list = await drafts.ListAsync(cancellationToken);
+        if (!list.Any(draft => draft.Status == DraftStatus.Scheduled))
         {
-            list.Add(await WithSendingStatusAsync(draft, cancellationToken));
+            return list;
         }
 
-        return list;
+        // One scan of the editions rather than one read per scheduled draft.
+        var started = (await editions.AllAsync(cancellationToken)).ToDictionary(edition => (edition.Track, edition.IsoWeek), edition => edition.Status);
+        return [.. list.Select(draft => draft is { Status: DraftStatus.Scheduled, SendAt: { } sendAt } && started.TryGetValue((draft.Track, Edition.IsoWeekOf(sendAt)), out var status)
+            ? draft with { Status = SendingStatus(status) }
+            : draft)];
     }
 
     public async Task<Outcome> UpdateAsync(string id, string? version, DraftInput input, string editor, CancellationToken cancellationToken)
@@ -194,6 +198,9 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
 
     private async Task<EditionDraft> WithSendingStatusAsync(EditionDraft draft, CancellationToken cancellationToken) =>
         draft is { Status: DraftStatus.Scheduled, SendAt: { } sendAt } && await editions.FindAsync(draft.Track, Edition.IsoWeekOf(sendAt), cancellationToken) is { } edition
-            ? draft with { Status = edition.Status switch { EditionStatus.Queued => DraftStatus.Sent, EditionStatus.Composed => DraftStatus.Sending, _ => DraftStatus.Scheduled } }
+            ? draft with { Status = SendingStatus(edition.Status) }
             : draft;
+
+    private static string SendingStatus(EditionStatus status) =>
+        status switch { EditionStatus.Queued => DraftStatus.Sent, EditionStatus.Composed => DraftStatus.Sending, _ => DraftStatus.Scheduled };
 }

@@ -65,9 +65,11 @@ public static class EditorHome
     public static async Task<List<EditionSummary>> SummariesAsync(EditionStore editions, EventRecorder events, CancellationToken cancellationToken)
     {
         var summaries = new List<EditionSummary>();
-        foreach (var record in await editions.AllAsync(cancellationToken))
+        var all = editions.AllAsync(cancellationToken);
+        var allCounts = await events.AllCountsAsync(cancellationToken);
+        foreach (var record in await all)
         {
-            var counts = await events.CountsAsync(record.Id, cancellationToken);
+            var counts = allCounts.GetValueOrDefault(record.Id) ?? [];
             int Count(params string[] types) => types.Sum(type => counts.GetValueOrDefault(type));
             summaries.Add(new EditionSummary(
                 record.Id, record.Track, record.IsoWeek, record.Subject, record.Status switch { EditionStatus.Queued => "sent", EditionStatus.Scheduled => "scheduled", _ => "sending" }, record.Recipients,

@@ -157,13 +157,19 @@ public sealed partial class EventRecorder(TableStorage storage, SubscriberStore 
         return true;
     }
 
-    public async Task<IReadOnlyDictionary<string, int>> CountsAsync(string editionId, CancellationToken cancellationToken)
+    /// <summary>Every edition's event counts in one scan (a few rows per edition), for the editors' list: edition id → event type → count.</summary>
+    public async Task<Dictionary<string, Dictionary<string, int>>> AllCountsAsync(CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(StatsTable, cancellationToken);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.PartitionKey == editionId, cancellationToken: cancellationToken))
+        var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(maxPerPage: 1000, select: ["PartitionKey", "RowKey", "Count"], cancellationToken: cancellationToken))
         {
-            counts[row.RowKey] = row.GetInt32("Count") ?? 0;
+            if (!counts.TryGetValue(row.PartitionKey, out var edition))
+            {
+                counts[row.PartitionKey] = edition = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            edition[row.RowKey] = row.GetInt32("Count") ?? 0;
         }
 
         return counts;

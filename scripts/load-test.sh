@@ -4,6 +4,7 @@
 # accepted sign-up is stored. Results are printed; record them in docs/benchmarks.md.
 #   DURATION=60 WARMUP=5 CONCURRENCY=64 SCENARIOS="page signup" ./scripts/load-test.sh
 #   SCENARIOS=resume CONCURRENCY=50 ./scripts/load-test.sh   # PDFs/s and the app's peak memory
+#   SCENARIOS=editor CONCURRENCY=20 ./scripts/load-test.sh   # editors' list and edition pages, 500 editions and 200 tips
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,14 +31,15 @@ node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck -
 pids+=($!)
 wait_for_port $TABLE
 
-AzureWebJobsStorage="$STORAGE" \
-CareerKit__PublicBaseUrl="http://127.0.0.1:$APP_PORT" \
-CareerKit__SigningKey="$KEY" \
-CareerKit__SignupsPerClientPerMinute=0 \
-CareerKit__OutboxPath="$outbox" \
-ASPNETCORE_ENVIRONMENT=Production \
-Logging__LogLevel__Default=Warning \
-  dotnet src/CareerKit.Functions/bin/Release/net10.0/CareerKit.Functions.dll --urls "http://127.0.0.1:$APP_PORT" &
+export AzureWebJobsStorage="$STORAGE" \
+  CareerKit__PublicBaseUrl="http://127.0.0.1:$APP_PORT" \
+  CareerKit__SigningKey="$KEY" \
+  CareerKit__SignupsPerClientPerMinute=0 \
+  CareerKit__OutboxPath="$outbox" \
+  ASPNETCORE_ENVIRONMENT=Production \
+  Logging__LogLevel__Default=Warning
+APP=src/CareerKit.Functions/bin/Release/net10.0/CareerKit.Functions.dll
+dotnet "$APP" --urls "http://127.0.0.1:$APP_PORT" &
 pids+=($!)
 wait_for_port $APP_PORT
 
@@ -51,6 +53,11 @@ status=0
 if [[ " $SCENARIOS " == *" resume "* ]]; then
   load --scenario resume --resume bench/CareerKit.Benchmarks/reference-resume.json || status=1
   echo "app peak memory (VmHWM): $(grep VmHWM /proc/${pids[1]}/status | awk '{print $2/1024 " MB"}')"
+fi
+if [[ " $SCENARIOS " == *" editor "* ]]; then
+  editor_key=$(dotnet "$APP" editors add load-test | tail -n 1) # The same CLI an operator uses.
+  load --scenario editor-list --editor-key "$editor_key" || status=1
+  load --scenario editor-preview --editor-key "$editor_key" || status=1
 fi
 [[ " $SCENARIOS " == *" signup "* ]] && load --scenario signup --storage "$STORAGE" --signing-key "$KEY" || status=1
 echo "emails written to the outbox: $(find "$outbox" -name '*.eml' | wc -l)"

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CareerKit.LoadTest;
 
 /// <summary>Command-line options. Only loopback targets: this tool must never load another machine.</summary>
-internal sealed record LoadOptions(Uri Url, string Scenario, TimeSpan Duration, TimeSpan Warmup, int Concurrency, string? Storage, string? SigningKey, string? ResumeFile)
+internal sealed record LoadOptions(Uri Url, string Scenario, TimeSpan Duration, TimeSpan Warmup, int Concurrency, string? Storage, string? SigningKey, string? ResumeFile, string? EditorKey)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -20,9 +20,9 @@ internal sealed record LoadOptions(Uri Url, string Scenario, TimeSpan Duration, 
         }
 
         var scenario = values.GetValueOrDefault("scenario", "signup");
-        if (scenario is not ("signup" or "page" or "resume"))
+        if (scenario is not ("signup" or "page" or "resume" or "editor-list" or "editor-preview"))
         {
-            throw new ArgumentException("--scenario must be signup, page or resume.");
+            throw new ArgumentException("--scenario must be signup, page, resume, editor-list or editor-preview.");
         }
 
         return new LoadOptions(
@@ -33,7 +33,8 @@ internal sealed record LoadOptions(Uri Url, string Scenario, TimeSpan Duration, 
             (int)Number(values, "concurrency", 64),
             values.GetValueOrDefault("storage"),
             values.GetValueOrDefault("signing-key"),
-            values.GetValueOrDefault("resume"));
+            values.GetValueOrDefault("resume"),
+            values.GetValueOrDefault("editor-key"));
     }
 
     private static double Number(Dictionary<string, string> values, string name, double fallback) =>

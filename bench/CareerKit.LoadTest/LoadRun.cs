@@ -9,7 +9,7 @@ namespace CareerKit.LoadTest;
 /// Closed-loop load: a fixed number of workers each send the next request as soon as the last one answers,
 /// for a warm-up (not counted) and then the measured duration. It stops by itself.
 /// </summary>
-internal sealed class LoadRun(LoadOptions options)
+internal sealed class LoadRun(LoadOptions options, CookieContainer? session = null, IReadOnlyList<string>? editionIds = null)
 {
     private readonly ConcurrentQueue<string> _accepted = new();
     private long _sequence;
@@ -23,6 +23,9 @@ internal sealed class LoadRun(LoadOptions options)
         {
             MaxConnectionsPerServer = options.Concurrency,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            CookieContainer = session ?? new CookieContainer(),
+            UseCookies = session is not null,
+            AllowAutoRedirect = false, // A lost session shows as an error, not as the sign-in page.
         })
         { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -80,6 +83,14 @@ internal sealed class LoadRun(LoadOptions options)
                 using var pdf = await client.PostAsync("/api/resumes/ml-engineer", new StringContent(_resume.Value, Encoding.UTF8, "application/json"));
                 var bytes = await pdf.Content.ReadAsByteArrayAsync();
                 return (pdf.StatusCode == HttpStatusCode.OK && bytes.Length > 1000, null);
+            }
+
+            if (options.Scenario is "editor-list" or "editor-preview")
+            {
+                var path = options.Scenario == "editor-list" ? "/editor" : $"/editor/editions/{editionIds![Random.Shared.Next(editionIds.Count)]}";
+                using var editor = await client.GetAsync(path);
+                var html = await editor.Content.ReadAsStringAsync();
+                return (editor.StatusCode == HttpStatusCode.OK && html.Contains("</html>", StringComparison.Ordinal), null);
             }
 
             if (options.Scenario == "page")

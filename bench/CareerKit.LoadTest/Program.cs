@@ -5,7 +5,10 @@ using CareerKit.LoadTest;
 var options = LoadOptions.Parse(args);
 Console.WriteLine($"Warming up {options.Warmup.TotalSeconds:0} s, then measuring {options.Duration.TotalSeconds:0} s of '{options.Scenario}' against {options.Url} with {options.Concurrency} workers...");
 
-var run = new LoadRun(options);
+var (session, editionIds) = options.Scenario.StartsWith("editor-", StringComparison.Ordinal)
+    ? await EditorSetup.PrepareAsync(options.Url, options.EditorKey ?? throw new ArgumentException("--editor-key KEY is required for the editor scenarios."), tips: 200, editions: 500)
+    : (null, null);
+var run = new LoadRun(options, session, editionIds);
 var report = await run.RunAsync();
 Console.WriteLine(report);
 

@@ -9,7 +9,7 @@ namespace CareerKit.Editor;
 /// The editor's desk: create, edit, test-send, schedule and cancel editions. The JSON API and the pages both work
 /// through it, so they behave alike. Every change needs the version it was made from.
 /// </summary>
-public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, EditionPreview preview, CuratedTips tips, IEmailSender sender, AuditLog audit, TimeProvider time)
+public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, EditionBoard board, EditionPreview preview, CuratedTips tips, IEmailSender sender, AuditLog audit, TimeProvider time)
 {
     private const string Problems = "The edition has problems.";
     private static readonly Outcome NoSuchEdition = Outcome.Refused(StatusCodes.Status404NotFound, "No such edition.", "See the list of editions.");
@@ -24,6 +24,7 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
         }
 
         var draft = await drafts.AddAsync(Apply(input, new EditionDraft(EditionDrafts.NewId(), "", "", "", "", [], DraftStatus.Draft, null, "", default, ""), editor), cancellationToken);
+        board.Forget();
         await audit.RecordAsync(editor, "created edition", $"{draft.Id}: {draft.Subject}", cancellationToken);
         return Outcome.Done(draft, StatusCodes.Status201Created);
     }
@@ -32,20 +33,8 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
     public async Task<EditionDraft?> FindAsync(string id, CancellationToken cancellationToken) =>
         await drafts.FindAsync(id, cancellationToken) is { } draft ? await WithSendingStatusAsync(draft, cancellationToken) : null;
 
-    public async Task<List<EditionDraft>> ListAsync(CancellationToken cancellationToken)
-    {
-        var list = await drafts.ListAsync(cancellationToken);
-        if (!list.Any(draft => draft.Status == DraftStatus.Scheduled))
-        {
-            return list;
-        }
-
-        // One scan of the editions rather than one read per scheduled draft.
-        var started = (await editions.AllAsync(cancellationToken)).ToDictionary(edition => (edition.Track, edition.IsoWeek), edition => edition.Status);
-        return [.. list.Select(draft => draft is { Status: DraftStatus.Scheduled, SendAt: { } sendAt } && started.TryGetValue((draft.Track, Edition.IsoWeekOf(sendAt)), out var status)
-            ? draft with { Status = SendingStatus(status) }
-            : draft)];
-    }
+    /// <summary>Every editor's edition, most recently changed first, with "sending" or "sent" once the dispatcher has started it.</summary>
+    public async Task<IReadOnlyList<EditionDraft>> ListAsync() => (await board.ReadAsync()).Drafts;
 
     public async Task<Outcome> UpdateAsync(string id, string? version, DraftInput input, string editor, CancellationToken cancellationToken)
     {
@@ -117,6 +106,7 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
             if (draft.Status == DraftStatus.Scheduled)
             {
                 await drafts.TryReplaceAsync(draft with { Status = DraftStatus.Draft, SendAt = null }, cancellationToken); // Its old week is free now.
+                board.Forget();
             }
 
             return Outcome.Refused(StatusCodes.Status409Conflict, "That week already has an edition for this track.", $"Week {Edition.IsoWeekOf(when)} has one; pick another week.");
@@ -187,7 +177,9 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
 
     private async Task<Outcome> SaveAsync(EditionDraft draft, string editor, string action, CancellationToken cancellationToken)
     {
-        if (await drafts.TryReplaceAsync(draft, cancellationToken) is not { } saved)
+        var saved = await drafts.TryReplaceAsync(draft, cancellationToken);
+        board.Forget(); // After the writes (the edition's week too): the next list shows them.
+        if (saved is null)
         {
             return Stale;
         }
@@ -201,6 +193,6 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
             ? draft with { Status = SendingStatus(edition.Status) }
             : draft;
 
-    private static string SendingStatus(EditionStatus status) =>
+    internal static string SendingStatus(EditionStatus status) =>
         status switch { EditionStatus.Queued => DraftStatus.Sent, EditionStatus.Composed => DraftStatus.Sending, _ => DraftStatus.Scheduled };
 }

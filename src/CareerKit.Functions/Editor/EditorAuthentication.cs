@@ -30,6 +30,7 @@ internal static class EditorAuthentication
         services.AddSingleton<AuditLog>();
         services.AddSingleton<EditionDrafts>();
         services.AddSingleton<EditionPreview>();
+        services.AddSingleton<EditionBoard>();
         services.AddSingleton<EditionDesk>();
         services.AddSingleton<TipDesk>();
         services.AddSingleton<SubscriberImport>();

@@ -21,7 +21,7 @@ public static class EditorEditionsApi
         // An edition's intro may be 20 KB of Markdown; the JSON around it stays well under 64 KB.
         var api = app.MapGroup("/api/editor/drafts").RequireAuthorization(EditorAuthentication.Policy)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
-        api.MapGet("", async (EditionDesk desk, CancellationToken cancellationToken) => TypedResults.Ok(await desk.ListAsync(cancellationToken)));
+        api.MapGet("", async (EditionDesk desk) => TypedResults.Ok(await desk.ListAsync()));
         api.MapPost("", async (DraftInput input, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>
             Answer(context, await desk.CreateAsync(input, Editor(context), cancellationToken)));
         api.MapGet("/{id}", async (string id, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>

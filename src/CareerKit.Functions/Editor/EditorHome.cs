@@ -11,23 +11,28 @@ public sealed record EditionSummary(string Id, string Track, string IsoWeek, str
 /// <summary>GET /editor (editions with their figures) and GET /editor/audit; the same data under /api/editor.</summary>
 public static class EditorHome
 {
+    public const int DraftsPerPage = 25;
+    public const int EditionsPerTrack = 10;
+
     public static IEndpointRouteBuilder MapEditorHome(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/editor").RequireAuthorization(EditorAuthentication.Policy);
         pages.MapGet("", ShowAsync);
         pages.MapGet("/audit", ShowAuditAsync);
         var api = app.MapGroup("/api/editor").RequireAuthorization(EditorAuthentication.Policy);
-        api.MapGet("/editions", async (EditionStore editions, EventRecorder events, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await SummariesAsync(editions, events, cancellationToken)));
+        api.MapGet("/editions", async (EditionBoard board) => TypedResults.Ok((await board.ReadAsync()).Editions));
         api.MapGet("/audit", async (AuditLog audit, CancellationToken cancellationToken) => TypedResults.Ok(await audit.LatestAsync(100, cancellationToken)));
         return app;
     }
 
-    public static async Task<IResult> ShowAsync(HttpContext context, EditionStore editions, EventRecorder events, EditionDesk desk, IAntiforgery antiforgery, PageRenderer pages, CancellationToken cancellationToken)
+    /// <summary>The editors' editions a page at a time (<paramref name="page"/>), and each track's latest editions with their figures (all of one track with <paramref name="all"/>).</summary>
+    public static async Task<IResult> ShowAsync(HttpContext context, int? page, string? all, EditionBoard board, IAntiforgery antiforgery, PageRenderer pages)
     {
-        var summaries = await SummariesAsync(editions, events, cancellationToken);
+        var view = await board.ReadAsync();
         var zone = EditorTimeZone.Of(context);
-        var drafts = (await desk.ListAsync(cancellationToken)).Select(draft => new
+        var pageCount = Math.Max(1, (view.Drafts.Count + DraftsPerPage - 1) / DraftsPerPage);
+        var current = Math.Clamp(page ?? 1, 1, pageCount);
+        var drafts = view.Drafts.Skip((current - 1) * DraftsPerPage).Take(DraftsPerPage).Select(draft => new
         {
             draft.Id,
             draft.Subject,
@@ -35,14 +40,31 @@ public static class EditorHome
             Track = Tracks.TryParse(draft.Track, out var track) ? track.DisplayName() : draft.Track,
             SendAt = draft.SendAt is { } sendAt ? EditorTimeZone.Show(sendAt, zone) : "",
         }).ToList();
-        var groups = Tracks.All.Select(track => new { Name = track.DisplayName(), Code = track.Code(), Editions = summaries.Where(item => item.Track == track.Code()).ToList() });
+        var groups = Tracks.All.Select(track =>
+        {
+            var editions = view.Editions.Where(item => item.Track == track.Code()).ToList();
+            var showAll = all == track.Code();
+            return new
+            {
+                Name = track.DisplayName(),
+                Code = track.Code(),
+                Editions = showAll ? editions : [.. editions.Take(EditionsPerTrack)],
+                Total = editions.Count,
+                More = !showAll && editions.Count > EditionsPerTrack,
+            };
+        });
         return pages.Page("editor-home", "Editor", new
         {
             Editor = context.User.Identity!.Name,
             Groups = groups,
-            IsEmpty = summaries.Count == 0,
+            IsEmpty = view.Editions.Count == 0,
             Drafts = drafts,
-            Chart = EditionChart.Svg(summaries),
+            DraftCount = view.Drafts.Count,
+            Page = current,
+            PageCount = pageCount,
+            Newer = current > 1 ? current - 1 : (int?)null,
+            Older = current < pageCount ? current + 1 : (int?)null,
+            Chart = EditionChart.Svg(view.Editions),
             Legend = EditionChart.Legend(),
             SignOut = SignOutForm(context, antiforgery),
         });
@@ -59,24 +81,6 @@ public static class EditorHome
             entry.Detail,
         });
         return pages.Page("editor-audit", "Editor audit", new { Editor = context.User.Identity!.Name, Entries = entries, SignOut = SignOutForm(context, antiforgery) });
-    }
-
-    /// <summary>Every edition with its figures, newest first: all editions, whatever their status.</summary>
-    public static async Task<List<EditionSummary>> SummariesAsync(EditionStore editions, EventRecorder events, CancellationToken cancellationToken)
-    {
-        var summaries = new List<EditionSummary>();
-        var all = editions.AllAsync(cancellationToken);
-        var allCounts = await events.AllCountsAsync(cancellationToken);
-        foreach (var record in await all)
-        {
-            var counts = allCounts.GetValueOrDefault(record.Id) ?? [];
-            int Count(params string[] types) => types.Sum(type => counts.GetValueOrDefault(type));
-            summaries.Add(new EditionSummary(
-                record.Id, record.Track, record.IsoWeek, record.Subject, record.Status switch { EditionStatus.Queued => "sent", EditionStatus.Scheduled => "scheduled", _ => "sending" }, record.Recipients,
-                Count("delivered"), Count("bounce", "dropped"), Count("open"), Count("click"), Count("unsubscribe", "group_unsubscribe", "spamreport")));
-        }
-
-        return summaries;
     }
 
     internal static object SignOutForm(HttpContext context, IAntiforgery antiforgery)

@@ -16,7 +16,8 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         headers["Referrer-Policy"] = "no-referrer";
         headers.XFrameOptions = "DENY";
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.CacheControl = "no-store";
+        headers.CacheControl = "no-cache, no-store"; // As antiforgery wants it, so forms' pages need no override (and no warning).
+        headers.Pragma = "no-cache";
         return next(context);
     }
 }

@@ -174,6 +174,30 @@ public sealed class EditorEditionPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_list_shows_editors_editions_25_to_a_page_newest_first_and_a_new_one_at_once()
+    {
+        await _browser.Client.GetStringAsync("/editor"); // Read once, so the list below must not be an old copy.
+        for (var n = 1; n <= 27; n++)
+        {
+            await CreateAsync(Edition($"Numbered {n:D2}"));
+            _app.Time.Advance(TimeSpan.FromSeconds(1)); // "Newest first" needs each one a moment apart.
+        }
+
+        var first = await _browser.Client.GetStringAsync("/editor");
+        var second = await _browser.Client.GetStringAsync("/editor?page=2");
+        var beyond = await _browser.Client.GetStringAsync("/editor?page=99");
+
+        Assert.Contains("Numbered 27", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Numbered 02", first, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of 2 (27 editions)", first, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/editor?page=2\">Older →</a>", first, StringComparison.Ordinal);
+        Assert.Contains("Numbered 01", second, StringComparison.Ordinal);
+        Assert.Contains("Numbered 02", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Numbered 03", second, StringComparison.Ordinal);
+        Assert.Contains("Page 2 of 2", beyond, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pages_need_a_session_and_an_unknown_edition_is_a_plain_404()
     {
         using var anonymous = _app.NewClient();

@@ -28,6 +28,8 @@ public static class CareerKitHostExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCareerKitOptions();
         builder.Services.AddProblemDetails();
+        // A body or parameter that does not bind is thrown, so UnexpectedErrorHandler can say which field, not just "400".
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<UnexpectedErrorHandler>();
         builder.Services.AddPages();
         builder.Services.AddTableStorage();

@@ -42,6 +42,12 @@ internal sealed partial class UnexpectedErrorHandler(
     {
         switch (exception)
         {
+            case BadHttpRequestException { InnerException: System.Text.Json.JsonException json }:
+                return (StatusCodes.Status400BadRequest, "The JSON body could not be read.", json.Path is { Length: > 1 } path
+                    ? $"The body is not valid JSON, or the value at {path} has the wrong type or format (dates are written like 2026-12-01T09:00:00+01:00)."
+                    : "The body is not valid JSON.");
+            case BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } missing when missing.Message.Contains("was not provided from body", StringComparison.Ordinal):
+                return (StatusCodes.Status400BadRequest, "The request has no body.", "Send a JSON object in the body.");
             case BadHttpRequestException bad:
                 return (bad.StatusCode, "The request could not be read.", bad.StatusCode == StatusCodes.Status413PayloadTooLarge
                     ? $"The request body is too large: this address takes at most {Size(context)}."

@@ -189,6 +189,24 @@ public sealed class EditorEditionsTests : IAsyncLifetime
         Assert.Null(await _app.Services.GetRequiredService<EditionStore>().FindAsync("ml", Edition.IsoWeekOf(Start), CancellationToken.None)); // The first week is free again.
     }
 
+    [Theory]
+    [InlineData("""{ "sendAt": "2026-13-40T09:00:00Z" }""", "$.sendAt")]
+    [InlineData("""{ "sendAt": 12 }""", "$.sendAt")]
+    [InlineData("""{ "sendAt": """, "JSON")]
+    public async Task A_schedule_that_is_not_a_date_is_refused_saying_which_field(string body, string expected)
+    {
+        var (id, etag) = await CreateAsync(Draft(subject: "Bad date"));
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/editor/drafts/{id}/schedule") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+
+        var response = await _editor.SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(expected, problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Every_operation_answers_401_without_an_editor_key()
     {

@@ -72,6 +72,10 @@ public sealed class EditorAccessTests : IAsyncLifetime
     [Theory]
     [InlineData("/editor")]
     [InlineData("/editor/audit")]
+    [InlineData("/editor/subscribers")]
+    [InlineData("/editor/editions/new")]
+    [InlineData("/editor/tips")]
+    [InlineData("/editor/tips/new")]
     public async Task Editor_pages_send_a_signed_out_visitor_to_the_sign_in_page(string page)
     {
         var response = await _app.Client.GetAsync(page);

@@ -167,6 +167,32 @@ public sealed class SubscriberImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_a_key_or_session_the_import_answers_401_or_sends_to_sign_in_and_imports_nothing()
+    {
+        using var anonymous = _app.NewClient();
+        var person = CareerKitApp.NewAddress("anonymous-import");
+
+        var api = await anonymous.PostAsync("/api/editor/subscribers/import?mode=consented&source=x", new StringContent($"email,track\n{person},ml\n", Encoding.UTF8, "text/csv"));
+        var page = await anonymous.GetAsync("/editor/subscribers/import");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/editor/signin", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Null(await _app.FindSubscriberAsync(person));
+    }
+
+    [Fact]
+    public async Task A_text_csv_body_with_the_mode_in_the_query_imports_too()
+    {
+        var person = CareerKitApp.NewAddress("textcsv");
+
+        var response = await _editor.PostAsync("/api/editor/subscribers/import?mode=consented&source=Conference%20list", new StringContent($"email,track\n{person},ai\n", Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Conference list", (await _app.FindSubscriberAsync(person))!.ConsentSource);
+    }
+
+    [Fact]
     public async Task The_import_page_takes_a_file_with_its_token_and_shows_the_report_or_inline_errors()
     {
         using var browser = new EditorBrowser(_app);

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 using CareerKit.Storage;
-using Microsoft.Extensions.Options;
-
 
 namespace CareerKit.Newsletter;
 
@@ -21,13 +19,13 @@ public sealed class SendQueue
     private readonly QueueClient _poison;
     private readonly Lazy<Task> _created;
 
-    public SendQueue(IOptions<StorageOptions> options, IConfiguration configuration)
+    public SendQueue(StorageClients storage, IConfiguration configuration)
     {
         var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         clientOptions.Retry.MaxRetries = 2;
         var name = configuration[QueueNameSetting] is { Length: > 0 } configured ? configured : DefaultQueueName;
-        _queue = new QueueClient(options.Value.ConnectionString, name, clientOptions);
-        _poison = new QueueClient(options.Value.ConnectionString, $"{name}-poison", clientOptions);
+        _queue = storage.Queue(name, clientOptions);
+        _poison = storage.Queue($"{name}-poison", clientOptions);
         _created = new Lazy<Task>(() => Task.WhenAll(_queue.CreateIfNotExistsAsync(), _poison.CreateIfNotExistsAsync()));
     }
 

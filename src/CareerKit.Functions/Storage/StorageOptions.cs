@@ -1,8 +1,15 @@
+using Azure.Core;
+using Azure.Identity;
 using Microsoft.Extensions.Options;
 
 namespace CareerKit.Storage;
 
-/// <summary>The storage account, named the way the Functions host names its own: AzureWebJobsStorage.</summary>
+/// <summary>
+/// The storage account, configured the way the Functions host configures its own (AzureWebJobsStorage): a connection
+/// string locally (Azurite), or in Azure an account name and an identity: <c>AzureWebJobsStorage__accountName</c>,
+/// <c>__credential</c> (<c>managedidentity</c>) and <c>__clientId</c> (a user-assigned identity), or
+/// <c>__tableServiceUri</c>, <c>__blobServiceUri</c> and <c>__queueServiceUri</c> for other clouds.
+/// </summary>
 public sealed class StorageOptions
 {
     public const string ConnectionSetting = "AzureWebJobsStorage";
@@ -11,16 +18,74 @@ public sealed class StorageOptions
     /// <summary>A connection string; "UseDevelopmentStorage=true" means Azurite on its default ports.</summary>
     public string ConnectionString { get; set; } = "";
 
+    public string AccountName { get; set; } = "";
+
+    /// <summary>"managedidentity" for the app's managed identity only; otherwise DefaultAzureCredential (also a developer's az login).</summary>
+    public string Credential { get; set; } = "";
+
+    public string ClientId { get; set; } = "";
+
+    public Uri? TableServiceUri { get; set; }
+
+    public Uri? BlobServiceUri { get; set; }
+
+    public Uri? QueueServiceUri { get; set; }
+
     /// <summary>Put before every table name (letters and digits), so several installations can share one account.</summary>
     public string TablePrefix { get; set; } = "";
+
+    public bool UsesIdentity => string.IsNullOrWhiteSpace(ConnectionString);
+
+    public Uri ServiceUri(string service) => service switch
+    {
+        "table" => TableServiceUri,
+        "blob" => BlobServiceUri,
+        _ => QueueServiceUri,
+    } ?? new Uri($"https://{AccountName}.{service}.core.windows.net/");
+
+    public TokenCredential CreateCredential()
+    {
+        var clientId = string.IsNullOrWhiteSpace(ClientId) ? null : ClientId;
+        return string.Equals(Credential, "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(clientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+    }
+
+    public static StorageOptions From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ConnectionSetting);
+        Uri? Endpoint(string key) => Uri.TryCreate(section[key], UriKind.Absolute, out var uri) ? uri : null;
+        return new StorageOptions
+        {
+            ConnectionString = configuration[ConnectionSetting] ?? "",
+            AccountName = section["accountName"] ?? "",
+            Credential = section["credential"] ?? "",
+            ClientId = section["clientId"] ?? "",
+            TableServiceUri = Endpoint("tableServiceUri"),
+            BlobServiceUri = Endpoint("blobServiceUri"),
+            QueueServiceUri = Endpoint("queueServiceUri"),
+            TablePrefix = configuration[TablePrefixSetting] ?? "",
+        };
+    }
 }
 
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
-    public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
-        string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? ValidateOptionsResult.Fail($"{StorageOptions.ConnectionSetting} is not set: use \"UseDevelopmentStorage=true\" for Azurite, or a storage account connection string.")
-            : options.TablePrefix.Length > 20 || !options.TablePrefix.All(char.IsAsciiLetterOrDigit) || (options.TablePrefix.Length > 0 && !char.IsAsciiLetter(options.TablePrefix[0]))
-                ? ValidateOptionsResult.Fail($"{StorageOptions.TablePrefixSetting} must be up to 20 letters and digits, starting with a letter.")
-                : ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        if (options.UsesIdentity && string.IsNullOrWhiteSpace(options.AccountName) && (options.TableServiceUri is null || options.BlobServiceUri is null || options.QueueServiceUri is null))
+        {
+            return ValidateOptionsResult.Fail($"{StorageOptions.ConnectionSetting} is not set: use \"UseDevelopmentStorage=true\" for Azurite, a storage account connection string, " +
+                $"or {StorageOptions.ConnectionSetting}__accountName (with {StorageOptions.ConnectionSetting}__credential=managedidentity) for an identity.");
+        }
+
+        if (options.UsesIdentity && options.AccountName.Length > 0 && (options.AccountName.Length is < 3 or > 24 || !options.AccountName.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))))
+        {
+            return ValidateOptionsResult.Fail($"{StorageOptions.ConnectionSetting}__accountName must be a storage account name: 3 to 24 lower-case letters and digits.");
+        }
+
+        return options.TablePrefix.Length > 20 || !options.TablePrefix.All(char.IsAsciiLetterOrDigit) || (options.TablePrefix.Length > 0 && !char.IsAsciiLetter(options.TablePrefix[0]))
+            ? ValidateOptionsResult.Fail($"{StorageOptions.TablePrefixSetting} must be up to 20 letters and digits, starting with a letter.")
+            : ValidateOptionsResult.Success;
+    }
 }

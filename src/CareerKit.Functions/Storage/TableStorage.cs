@@ -43,25 +43,22 @@ internal static class TableStorageRegistration
         services.AddOptions<StorageOptions>()
             .Configure<IConfiguration>((options, configuration) =>
             {
-                options.ConnectionString = configuration[StorageOptions.ConnectionSetting] ?? "";
-                options.TablePrefix = configuration[StorageOptions.TablePrefixSetting] ?? "";
+                var read = StorageOptions.From(configuration);
+                (options.ConnectionString, options.AccountName, options.Credential, options.ClientId) = (read.ConnectionString, read.AccountName, read.Credential, read.ClientId);
+                (options.TableServiceUri, options.BlobServiceUri, options.QueueServiceUri, options.TablePrefix) = (read.TableServiceUri, read.BlobServiceUri, read.QueueServiceUri, read.TablePrefix);
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-        services.AddSingleton(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return new TableServiceClient(options.ConnectionString, ClientOptions());
-        });
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton(provider => provider.GetRequiredService<StorageClients>().Tables(ClientOptions()));
         services.AddSingleton<TableStorage>();
         services.AddSingleton(provider =>
         {
-            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
             var blobOptions = new Azure.Storage.Blobs.BlobClientOptions();
             blobOptions.Retry.MaxRetries = 2;
             blobOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
             blobOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-            return new Azure.Storage.Blobs.BlobServiceClient(options.ConnectionString, blobOptions);
+            return provider.GetRequiredService<StorageClients>().Blobs(blobOptions);
         });
         return services;
     }

@@ -19,11 +19,12 @@ public sealed class AppProcess : IDisposable
     public HttpClient Client { get; }
 
     /// <param name="settings">Environment variables on top of the defaults (Azurite, signing key, outbox).</param>
-    public static async Task<AppProcess> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="folder">Where the executable is: the build output unless given (an unpacked deployment package).</param>
+    public static async Task<AppProcess> StartAsync(IDictionary<string, string?>? settings = null, string? folder = null)
     {
         var azurite = await Azurite.InstanceAsync();
         var port = FreePort.Next();
-        var output = Path.GetDirectoryName(typeof(CareerKit.Hosting.CareerKitHostExtensions).Assembly.Location)!;
+        var output = folder ?? Path.GetDirectoryName(typeof(CareerKit.Hosting.CareerKitHostExtensions).Assembly.Location)!;
         var start = new ProcessStartInfo(Path.Combine(output, "CareerKit.Functions"))
         {
             WorkingDirectory = output,

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the deployable Functions package: a self-contained linux-x64 ReadyToRun build of the app with host.json,
+# one folder per function (function.json), the templates, the tip library and the fonts, in a folder and a zip.
+#   ./scripts/package.sh                 # artifacts/package/ and artifacts/careerkit.zip
+#   ./scripts/package.sh /tmp/out        # /tmp/out/package/ and /tmp/out/careerkit.zip
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=$(realpath -m "${1:-artifacts}")
+
+command -v zip >/dev/null || { echo "zip is missing: apt-get install zip" >&2; exit 1; }
+[ -f node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf ] || npm ci --no-audit --no-fund # The fonts come from npm.
+
+rm -rf "$out/package" "$out/careerkit.zip"
+dotnet publish src/CareerKit.Functions -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true \
+  -p:DebugType=none -p:GenerateDocumentationFile=false --nologo -v q -o "$out/package"
+rm -f "$out/package/CareerKit.Functions.staticwebassets.endpoints.json" # No static web assets are served.
+
+for required in host.json CareerKit.Functions fonts/DejaVuSans.ttf templates/pages/_layout.liquid seeds/tips; do
+  [ -e "$out/package/$required" ] || { echo "the package lacks $required" >&2; exit 1; }
+done
+
+(cd "$out/package" && zip -q -r -X "$out/careerkit.zip" .)
+echo "package: $out/package ($(du -sh "$out/package" | cut -f1)); zip: $out/careerkit.zip ($(du -h "$out/careerkit.zip" | cut -f1))"

@@ -21,6 +21,7 @@ internal sealed class OutboxEmailSender(IOptions<CareerKitOptions> careerKit, IO
         // Written aside and moved into place, so a reader never sees half a message.
         await mime.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, Path.Combine(Folder, name));
+        Telemetry.EmailsSent.Add(1, new KeyValuePair<string, object?>("provider", "outbox"));
     }
 
     /// <summary>One .eml per recipient, with their values filled in, as SendGrid would deliver them.</summary>

@@ -12,18 +12,19 @@ internal sealed partial class SendGridEmailSender(
     public const string HttpClientName = "SendGrid";
 
     public Task SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
-        PostAsync(new StringContent(ToSendGrid(message, options.Value).Serialize(), System.Text.Encoding.UTF8, "application/json"), cancellationToken, rejectClientErrors: false);
+        PostAsync(new StringContent(ToSendGrid(message, options.Value).Serialize(), System.Text.Encoding.UTF8, "application/json"), 1, cancellationToken, rejectClientErrors: false);
 
     /// <summary>One mail/send with a personalization per recipient: SendGrid fills each one's values (substitutions).</summary>
     public Task SendBulkAsync(BulkEmail email, CancellationToken cancellationToken)
     {
         var body = new ReadOnlyMemoryContent(SendGridBulkRequest.Write(email, options.Value));
         body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        return PostAsync(body, cancellationToken, rejectClientErrors: true);
+        return PostAsync(body, email.Recipients.Count, cancellationToken, rejectClientErrors: true);
     }
 
-    private async Task PostAsync(HttpContent body, CancellationToken cancellationToken, bool rejectClientErrors)
+    private async Task PostAsync(HttpContent body, int emails, CancellationToken cancellationToken, bool rejectClientErrors)
     {
+        var provider = new KeyValuePair<string, object?>("provider", "sendgrid");
         var settings = options.Value;
         var host = string.IsNullOrWhiteSpace(settings.Host) ? "https://api.sendgrid.com" : settings.Host.TrimEnd('/');
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{host}/v3/mail/send") { Content = body };
@@ -38,6 +39,7 @@ internal sealed partial class SendGridEmailSender(
             && !cancellationToken.IsCancellationRequested)
         {
             LogUnreachable(logger, failure.GetType().Name);
+            Hosting.Telemetry.EmailsFailed.Add(emails, provider);
             throw new EmailProviderUnavailableException("SendGrid could not be reached.", failure, outcomeUnknown: !NeverSent(failure));
         }
 
@@ -47,11 +49,14 @@ internal sealed partial class SendGridEmailSender(
             {
                 var status = (int)response.StatusCode;
                 LogRejected(logger, status);
+                Hosting.Telemetry.EmailsFailed.Add(emails, provider);
                 throw rejectClientErrors && status is >= 400 and < 500 and not 429
                     ? new EmailRejectedException($"SendGrid refused the request with {status}; retrying cannot fix it.")
                     : new EmailProviderUnavailableException($"SendGrid answered {status}.");
             }
         }
+
+        Hosting.Telemetry.EmailsSent.Add(emails, provider);
     }
 
     /// <summary>Failures that happen before a request leaves this machine: nothing can have been accepted.</summary>

@@ -39,6 +39,7 @@ public static class CareerKitHostExtensions
         builder.Services.AddNewsletter();
         builder.Services.AddEditor();
         builder.Services.AddCareerKitHealthChecks();
+        builder.AddCareerKitTelemetry();
         return builder;
     }
 

@@ -50,6 +50,17 @@ public sealed partial class SendBatch(
 
     public async Task<SendBatchOutcome> RunAsync(SendBatchMessage message, CancellationToken cancellationToken)
     {
+        using var activity = Hosting.Telemetry.Source.StartActivity("send batch");
+        activity?.SetTag("edition.id", message.EditionId).SetTag("batch", message.Batch).SetTag("recipients", message.SubscriberIds.Count);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = await SendAsync(message, cancellationToken);
+        activity?.SetTag("outcome", outcome.ToString());
+        Hosting.Telemetry.SendBatchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("outcome", outcome.ToString()));
+        return outcome;
+    }
+
+    private async Task<SendBatchOutcome> SendAsync(SendBatchMessage message, CancellationToken cancellationToken)
+    {
         var ledger = await tables.GetTableAsync(LedgerTable, cancellationToken);
         var rowKey = $"batch-{message.Batch:D5}";
         var claim = await ClaimAsync(ledger, message.EditionId, rowKey, cancellationToken);

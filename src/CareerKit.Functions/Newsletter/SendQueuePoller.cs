@@ -58,6 +58,11 @@ public sealed partial class SendQueuePoller(SendQueue queue, SendBatch sendBatch
             return;
         }
 
+        if (message.InsertedOn is { } inserted)
+        {
+            Hosting.Telemetry.SendBatchQueueWait.Record(Math.Max(0, (DateTimeOffset.UtcNow - inserted).TotalSeconds)); // Storage time, not the app clock.
+        }
+
         try
         {
             await sendBatch.RunAsync(batch, cancellationToken);

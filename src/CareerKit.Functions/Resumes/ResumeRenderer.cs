@@ -25,8 +25,16 @@ public sealed class ResumeRenderer : IDisposable
     /// </summary>
     public static readonly DateTime FixedDate = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    public RenderResult Render(ResumeDocument resume, ResumeTemplate template, Paper paper) =>
-        _renderer.RenderPdf(ResumeComposer.Compose(resume, template), Options(resume, template, paper));
+    public RenderResult Render(ResumeDocument resume, ResumeTemplate template, Paper paper)
+    {
+        using var activity = Telemetry.Source.StartActivity("render resume PDF");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = _renderer.RenderPdf(ResumeComposer.Compose(resume, template), Options(resume, template, paper));
+        var track = new KeyValuePair<string, object?>("track", template.Track);
+        Telemetry.PdfRenderDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, track);
+        activity?.SetTag("track", template.Track).SetTag("pdf.bytes", result.Pdf.Length).SetTag("pdf.pages", result.PageCount);
+        return result;
+    }
 
     public byte[] RenderPng(ResumeDocument resume, ResumeTemplate template, Paper paper, int page, float scale) =>
         _renderer.RenderPng(ResumeComposer.Compose(resume, template), Options(resume, template, paper), page, scale);

@@ -89,6 +89,7 @@ public sealed partial class SelfService(
         }
 
         log(logger, updated.Id);
+        (purpose switch { TokenPurpose.Confirm => Hosting.Telemetry.Confirmations, TokenPurpose.Unsubscribe => Hosting.Telemetry.Unsubscribes, _ => null })?.Add(1);
         return new(LinkStatus.Done, updated);
     }
 

@@ -77,6 +77,7 @@ public sealed partial class SignupHandler(
         if (!mayEmail)
         {
             LogThrottled(logger, existing.Id);
+            Hosting.Telemetry.Signups.Add(1, new KeyValuePair<string, object?>("outcome", nameof(SignupOutcome.Throttled)));
             return SignupOutcome.Throttled;
         }
 
@@ -98,6 +99,7 @@ public sealed partial class SignupHandler(
         }
 
         LogSent(logger, outcome, claimed.Id);
+        Hosting.Telemetry.Signups.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString()));
         return outcome;
     }
 

@@ -8,7 +8,7 @@ namespace CareerKit.Tests.Hosting;
 public sealed class StartupTests
 {
     [Fact]
-    public async Task Health_reports_that_storage_answers()
+    public async Task Health_reports_that_storage_answers_and_SendGrid_accepts_the_key()
     {
         await using var app = await CareerKitApp.StartAsync();
 
@@ -18,6 +18,22 @@ public sealed class StartupTests
         var health = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
         Assert.Equal("healthy", health.GetProperty("status").GetString());
         Assert.Equal("healthy", health.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
+        Assert.Equal("SendGrid accepts the API key.", health.GetProperty("checks").GetProperty("email").GetProperty("description").GetString());
+    }
+
+    [Theory]
+    [InlineData("wrong-key", HttpStatusCode.ServiceUnavailable, "SendGrid refuses the API key (401).")]
+    [InlineData("", HttpStatusCode.OK, "No SendGrid key: emails are written to the local outbox.")]
+    public async Task Health_reports_whether_email_can_go_out(string apiKey, HttpStatusCode expected, string description)
+    {
+        await using var app = await CareerKitApp.StartAsync(new Dictionary<string, string?> { ["SendGrid:ApiKey"] = apiKey });
+
+        var response = await app.Client.GetAsync("/api/health");
+        var health = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(description, health.GetProperty("checks").GetProperty("email").GetProperty("description").GetString());
+        Assert.DoesNotContain("wrong-key", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

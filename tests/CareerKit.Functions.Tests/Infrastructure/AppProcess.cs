@@ -38,6 +38,7 @@ public sealed class AppProcess : IDisposable
                 ["CareerKit__PublicBaseUrl"] = "https://careerkit.example",
                 ["CareerKit__SigningKey"] = CareerKitApp.SigningKey,
                 ["CareerKit__OutboxPath"] = Directory.CreateTempSubdirectory().FullName,
+                ["CareerKit__TelemetryConsole"] = "false",
             },
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())

@@ -77,6 +77,7 @@ public sealed class CareerKitApp : IAsyncDisposable
             ["CareerKit:SigningKey"] = SigningKey,
             ["CareerKit:OutboxPath"] = Path.Combine(contentRoot, "outbox"),
             ["CareerKit:SignupsPerClientPerMinute"] = "0",
+            [CareerKit.Hosting.Telemetry.ConsoleSetting] = "false", // Tests watch telemetry with listeners, not the console.
             ["SendGrid:ApiKey"] = FakeSendGrid.ApiKey,
             ["SendGrid:Host"] = sendGrid.Host,
             ["SendGrid:FromEmail"] = "newsletter@careerkit.test",

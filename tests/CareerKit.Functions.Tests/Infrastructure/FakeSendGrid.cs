@@ -59,6 +59,9 @@ public sealed class FakeSendGrid : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeSendGrid(app);
         app.MapPost("/v3/mail/send", fake.ReceiveAsync);
+        // What the app's health check asks: does SendGrid accept the key? Answers like a failing SendGrid while told to fail.
+        app.MapGet("/v3/scopes", (HttpRequest request) => request.Headers.Authorization != $"Bearer {ApiKey}" ? Results.StatusCode(401)
+            : fake._failures.TryPeek(out var failure) ? Results.StatusCode(failure.Status) : Results.Json(new { scopes = new[] { "mail.send" } }));
         await app.StartAsync();
         return fake;
     }

@@ -11,8 +11,8 @@ command -v zip >/dev/null || { echo "zip is missing: apt-get install zip" >&2; e
 [ -f node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf ] || npm ci --no-audit --no-fund # The fonts come from npm.
 
 rm -rf "$out/package" "$out/careerkit.zip"
-dotnet publish src/CareerKit.Functions -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true \
-  -p:DebugType=none -p:GenerateDocumentationFile=false --nologo -v q -o "$out/package"
+# The project makes publishing self-contained linux-x64 ReadyToRun (see CareerKit.Functions.csproj).
+dotnet publish src/CareerKit.Functions -c Release -p:DebugType=none --nologo -v q -o "$out/package"
 rm -f "$out/package/CareerKit.Functions.staticwebassets.endpoints.json" # No static web assets are served.
 
 for required in host.json CareerKit.Functions fonts/DejaVuSans.ttf templates/pages/_layout.liquid seeds/tips; do

@@ -19,6 +19,7 @@ if (EditorCommands.IsCommand(args))
 
 app.UseCareerKit();
 app.MapCareerKit();
+StartupWarmUp.Begin(app);
 
 app.Run();
 return 0;

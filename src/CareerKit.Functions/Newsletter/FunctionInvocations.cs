@@ -78,6 +78,11 @@ public static class FunctionInvocations
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The batch message is not valid.", detail: "Expected { editionId, track, isoWeek, batch, subscriberIds }.");
         }
 
+        if (InsertedOn(request.Metadata) is { } inserted)
+        {
+            Hosting.Telemetry.SendBatchQueueWait.Record(Math.Max(0, (DateTimeOffset.UtcNow - inserted).TotalSeconds)); // Storage time, not the app clock.
+        }
+
         try
         {
             var outcome = await sendBatch.RunAsync(message, cancellationToken);
@@ -88,4 +93,11 @@ public static class FunctionInvocations
             return TypedResults.Json(new InvocationResponse([], [$"SendBatch {message.EditionId} #{message.Batch} not sent: {retryable.Message}"], null), statusCode: StatusCodes.Status500InternalServerError);
         }
     }
+
+    /// <summary>The queue trigger's InsertionTime binding data: when the batch was queued. The host sends it as a string, sometimes JSON-quoted.</summary>
+    private static DateTimeOffset? InsertedOn(Dictionary<string, JsonElement>? metadata) =>
+        metadata is not null && metadata.TryGetValue("InsertionTime", out var value) && value.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(value.GetString()!.Trim('"'), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var inserted)
+            ? inserted
+            : null;
 }

@@ -10,7 +10,7 @@ namespace CareerKit.Newsletter;
 /// host.json. Reads send batches, runs the same SendBatch handler, deletes what succeeded, lets failures
 /// come back after a pause, and moves a batch that is refused, unreadable or keeps failing to the poison queue.
 /// </summary>
-public sealed partial class SendQueuePoller(SendQueue queue, SendBatch sendBatch, IConfiguration configuration, ILogger<SendQueuePoller> logger) : BackgroundService
+public sealed partial class SendQueuePoller(IServiceProvider services, IConfiguration configuration, ILogger<SendQueuePoller> logger) : BackgroundService
 {
     /// <summary>host.json: extensions.queues.maxDequeueCount.</summary>
     public const int MaxDequeueCount = 10;
@@ -20,6 +20,12 @@ public sealed partial class SendQueuePoller(SendQueue queue, SendBatch sendBatch
 
     private const int ConcurrentBatches = 4;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    // Resolved when polling begins, not when the host makes its hosted services: under the Functions host the poller
+    // never runs, and making the send path's clients would only slow the cold start.
+    private SendQueue Queue => services.GetRequiredService<SendQueue>();
+
+    private SendBatch SendBatch => services.GetRequiredService<SendBatch>();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,8 +38,8 @@ public sealed partial class SendQueuePoller(SendQueue queue, SendBatch sendBatch
         {
             try
             {
-                await queue.EnsureCreatedAsync();
-                var messages = (await queue.Client.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(5), stoppingToken)).Value;
+                await Queue.EnsureCreatedAsync();
+                var messages = (await Queue.Client.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(5), stoppingToken)).Value;
                 var work = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentBatches, CancellationToken = stoppingToken };
                 await Parallel.ForEachAsync(messages, work, HandleAsync);
                 if (messages.Length == 0)
@@ -65,8 +71,8 @@ public sealed partial class SendQueuePoller(SendQueue queue, SendBatch sendBatch
 
         try
         {
-            await sendBatch.RunAsync(batch, cancellationToken);
-            await queue.Client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            await SendBatch.RunAsync(batch, cancellationToken);
+            await Queue.Client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         }
         catch (EmailRejectedException rejected)
         {
@@ -79,14 +85,14 @@ public sealed partial class SendQueuePoller(SendQueue queue, SendBatch sendBatch
         catch (Exception failed) when (failed is not OperationCanceledException)
         {
             LogWillRetry(logger, batch.EditionId, batch.Batch, failed.Message);
-            await queue.Client.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryAfter, cancellationToken: cancellationToken);
+            await Queue.Client.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryAfter, cancellationToken: cancellationToken);
         }
     }
 
     private async Task PoisonAsync(QueueMessage message, string editionId, int batch, string reason, CancellationToken cancellationToken)
     {
-        await queue.PoisonAsync(message.Body.ToString(), cancellationToken);
-        await queue.Client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        await Queue.PoisonAsync(message.Body.ToString(), cancellationToken);
+        await Queue.Client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         LogPoisoned(logger, editionId, batch, reason);
     }
 

@@ -2,8 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Text.Json;
+using CareerKit.Newsletter;
 using CareerKit.Subscriptions;
 using CareerKit.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerKit.Tests.Hosting;
 
@@ -40,7 +43,11 @@ public sealed class TelemetryTests : IDisposable
             }
         };
         _meterListener.SetMeasurementEventCallback<long>((instrument, value, _, _) => _measurements.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value));
-        _meterListener.SetMeasurementEventCallback<double>((instrument, value, _, _) => _measurements.AddOrUpdate(instrument.Name + ".count", 1, (_, sum) => sum + 1));
+        _meterListener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+        {
+            _measurements.AddOrUpdate(instrument.Name + ".count", 1, (_, sum) => sum + 1);
+            _measurements[instrument.Name + ".last"] = value;
+        });
         _meterListener.Start();
     }
 
@@ -88,5 +95,25 @@ public sealed class TelemetryTests : IDisposable
 
         Assert.Equal(1, _measurements.GetValueOrDefault("careerkit.emails.failed"));
         Assert.Equal(0, _measurements.GetValueOrDefault("careerkit.emails.sent"));
+    }
+
+    [Fact]
+    public async Task A_batch_the_Functions_host_delivers_reports_how_long_it_waited_in_the_queue()
+    {
+        await using var app = await CareerKitApp.StartAsync();
+        app.Time.SetUtcNow(new DateTimeOffset(2112, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await app.SubscribeAndConfirmAsync(CareerKitApp.NewAddress("waited"), "ml", "Ada");
+        await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
+        var queued = (await app.Services.GetRequiredService<SendQueue>().Client.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value
+            .Select(message => JsonSerializer.Deserialize<SendBatchMessage>(message.Body.ToString(), JsonSerializerOptions.Web)!)
+            .First(batch => batch.IsoWeek.StartsWith("2112-", StringComparison.Ordinal) && batch.Track == "ml");
+
+        // The host's InsertionTime is storage time: the real clock, not the app's.
+        var sent = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(queued, insertedOn: DateTimeOffset.UtcNow.AddSeconds(-90)));
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(1, _measurements.GetValueOrDefault("careerkit.send_batch.queue_wait.count"));
+        Assert.InRange(_measurements["careerkit.send_batch.queue_wait.last"], 89, 600);
+        Assert.Equal(1, _measurements.GetValueOrDefault("careerkit.send_batch.duration.count"));
     }
 }

@@ -14,11 +14,13 @@ public static class FunctionPayloads
         "application/json");
 
     /// <summary>A queue message: the host hands over its text under the binding name.</summary>
-    public static StringContent SendBatch(SendBatchMessage message, int dequeueCount = 1) => new(
+    public static StringContent SendBatch(SendBatchMessage message, int dequeueCount = 1, DateTimeOffset? insertedOn = null) => new(
         JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["Data"] = new Dictionary<string, object> { ["batch"] = JsonSerializer.Serialize(message, JsonSerializerOptions.Web) },
-            ["Metadata"] = new Dictionary<string, object> { ["DequeueCount"] = dequeueCount },
+            ["Metadata"] = insertedOn is { } inserted
+                ? new Dictionary<string, object> { ["DequeueCount"] = dequeueCount, ["InsertionTime"] = inserted.ToString("O", System.Globalization.CultureInfo.InvariantCulture) }
+                : new Dictionary<string, object> { ["DequeueCount"] = dequeueCount },
         }),
         Encoding.UTF8,
         "application/json");

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Cold start of the deployable package: builds it (scripts/package.sh), starts Azurite in memory, then starts the
+# packaged executable RUNS times as the Functions host does and times its first GET / and its first resume PDF.
+#   ./scripts/cold-start.sh            # 10 runs
+#   RUNS=20 ./scripts/cold-start.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-10}
+BLOB=17280; QUEUE=17281; TABLE=17282
+STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$BLOB/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE/devstoreaccount1;"
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+bash scripts/package.sh "$work" >/dev/null
+dotnet build -c Release --nologo -v q bench/CareerKit.ColdStart >/dev/null
+node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck --disableTelemetry \
+  --blobHost 127.0.0.1 --blobPort $BLOB --queueHost 127.0.0.1 --queuePort $QUEUE --tableHost 127.0.0.1 --tablePort $TABLE &
+pids+=($!)
+for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$TABLE") 2>/dev/null && break; sleep 0.2; done
+
+echo "machine: $(nproc) cores, $(free -h | awk '/Mem:/ {print $2}') RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+export AzureWebJobsStorage="$STORAGE" CareerKit__PublicBaseUrl=https://careerkit.example \
+  CareerKit__SigningKey=cold-start-signing-key-0123456789-abcdefghijkl CareerKit__OutboxPath="$work/outbox" \
+  CareerKit__TelemetryConsole=false CareerKit__LocalScheduler=false ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+dotnet bench/CareerKit.ColdStart/bin/Release/net10.0/CareerKit.ColdStart.dll --executable "$work/package/CareerKit.Functions" --runs "$RUNS" \
+  --resume bench/CareerKit.Benchmarks/reference-resume.json

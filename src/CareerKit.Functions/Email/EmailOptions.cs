@@ -24,3 +24,7 @@ public sealed class SendGridOptions
 
     public bool UsesSendGrid => !string.IsNullOrWhiteSpace(ApiKey);
 }
+
+/// <summary>The attributes' rules, checked by code generated at compile time rather than by reflection at start.</summary>
+[Microsoft.Extensions.Options.OptionsValidator]
+internal sealed partial class SendGridOptionsAttributes : Microsoft.Extensions.Options.IValidateOptions<SendGridOptions>;

@@ -9,8 +9,8 @@ internal static class EmailRegistration
     {
         services.AddOptions<SendGridOptions>()
             .BindConfiguration(SendGridOptions.Section)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SendGridOptions>, SendGridOptionsAttributes>();
 
         services.AddHttpClient(SendGridEmailSender.HttpClientName)
             .AddStandardResilienceHandler(ConfigureRetries);

@@ -31,6 +31,10 @@ public sealed class CareerKitOptions
     public string LinkTo(string pathAndQuery) => new Uri(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/')).AbsoluteUri;
 }
 
+/// <summary>The attributes' rules, checked by code generated at compile time rather than by reflection at start.</summary>
+[OptionsValidator]
+internal sealed partial class CareerKitOptionsAttributes : IValidateOptions<CareerKitOptions>;
+
 internal sealed class CareerKitOptionsValidator : IValidateOptions<CareerKitOptions>
 {
     public ValidateOptionsResult Validate(string? name, CareerKitOptions options)
@@ -51,8 +55,8 @@ internal static class CareerKitOptionsRegistration
     {
         services.AddOptions<CareerKitOptions>()
             .BindConfiguration(CareerKitOptions.Section)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CareerKitOptions>, CareerKitOptionsAttributes>();
         services.AddSingleton<IValidateOptions<CareerKitOptions>, CareerKitOptionsValidator>();
         return services;
     }

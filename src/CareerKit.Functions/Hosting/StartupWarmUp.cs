@@ -10,7 +10,7 @@ namespace CareerKit.Hosting;
 /// drawing one resume so the PDF engine's code and native libraries are loaded. The first answers after a cold start
 /// come sooner; nothing waits for this, and a failure here only means that work is done later.
 /// </summary>
-internal static class StartupWarmUp
+internal static partial class StartupWarmUp
 {
     public static void Begin(WebApplication app) => _ = Task.Run(() =>
     {
@@ -32,7 +32,10 @@ internal static class StartupWarmUp
         }
         catch (Exception failure) when (failure is not OutOfMemoryException)
         {
-            app.Logger.LogDebug(failure, "Start-up warm-up did not finish; the first requests do that work");
+            LogUnfinished(app.Logger, failure);
         }
     });
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up warm-up did not finish; the first requests do that work")]
+    private static partial void LogUnfinished(ILogger logger, Exception failure);
 }

@@ -19,7 +19,6 @@ if (EditorCommands.IsCommand(args))
 
 app.UseCareerKit();
 app.MapCareerKit();
-StartupWarmUp.Begin(app);
 
 app.Run();
 return 0;

@@ -37,15 +37,6 @@ public sealed class TemplateLibrary
 
     public string RenderHtml(string path, object model) => Render(path, model, Html);
 
-    /// <summary>Parses templates ahead of their first use.</summary>
-    public void Prepare(params string[] paths)
-    {
-        foreach (var path in paths)
-        {
-            _parsed.GetOrAdd(path, Parse);
-        }
-    }
-
     /// <summary>Plain text: no HTML escaping, for the text/plain part of emails.</summary>
     public string RenderText(string path, object model) => Render(path, model, NullEncoder.Default);
 

@@ -28,10 +28,18 @@ public sealed record DraftInput(string? Track, string? Subject, string? Preheade
         {
             problems["subject"] = [$"Keep the subject to {MaxSubject} characters; it has {Subject.Trim().Length}."];
         }
+        else if (!IsOneLine(Subject))
+        {
+            problems["subject"] = [NotOneLine("subject")];
+        }
 
         if (Preheader is { Length: > MaxPreheader })
         {
             problems["preheader"] = [$"Keep the preheader to {MaxPreheader} characters; it has {Preheader.Length}."];
+        }
+        else if (Preheader is not null && !IsOneLine(Preheader))
+        {
+            problems["preheader"] = [NotOneLine("preheader")];
         }
 
         if (Intro is not null && Encoding.UTF8.GetByteCount(Intro) > MaxIntroBytes)
@@ -60,6 +68,12 @@ public sealed record DraftInput(string? Track, string? Subject, string? Preheade
 
         return problems;
     }
+
+    /// <summary>Subject and preheader become email headers and inbox lines: a line break or NUL would split or cut them.</summary>
+    private static bool IsOneLine(string value) => !value.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029');
+
+    private static string NotOneLine(string field) =>
+        $"The {field} must be one line of text: remove the line breaks and invisible control characters (such as NUL) from it.";
 
     private static string Shorten(string value) => value.Length > 60 ? value[..60] + "…" : value;
 }

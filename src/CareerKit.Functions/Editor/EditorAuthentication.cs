@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace CareerKit.Editor;
 
 /// <summary>
-/// Who may edit: a signed-in editor (an HttpOnly, SameSite=Strict session cookie that expires) or, for the
-/// JSON API, <c>Authorization: Bearer &lt;editor key&gt;</c>. Nothing under /editor or /api/editor answers without one.
+/// Who may edit: on the pages under /editor, a signed-in editor (an HttpOnly, SameSite=Strict session cookie that
+/// expires, backed by a session row on the server); on the JSON API under /api/editor, only
+/// <c>Authorization: Bearer &lt;editor key&gt;</c>. The API has no antiforgery tokens, so a cookie is never enough there.
 /// </summary>
 internal static class EditorAuthentication
 {
@@ -27,6 +28,7 @@ internal static class EditorAuthentication
     public static IServiceCollection AddEditor(this IServiceCollection services)
     {
         services.AddSingleton<EditorKeys>();
+        services.AddSingleton<EditorSessions>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<EditionDrafts>();
         services.AddSingleton<EditionPreview>();
@@ -48,7 +50,8 @@ internal static class EditorAuthentication
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Editor session or key", options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? KeyScheme : CookieScheme)
+                context.Request.Path.StartsWithSegments("/api")
+                || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? KeyScheme : CookieScheme)
             .AddCookie(CookieScheme, options =>
             {
                 options.Cookie.Name = "careerkit-editor";
@@ -58,10 +61,14 @@ internal static class EditorAuthentication
                 options.ExpireTimeSpan = SessionLength;
                 options.SlidingExpiration = false;
                 options.LoginPath = "/editor/signin";
-                options.Events.OnRedirectToLogin = RedirectOrRefuseAsync;
-                options.Events.OnValidatePrincipal = EndSessionOfRevokedKeyAsync;
+                options.Events.OnRedirectToLogin = context =>
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, EditorKeyHandler>(KeyScheme, null);
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<EditorSessions>((options, sessions) => options.SessionStore = sessions);
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireAuthenticatedUser());
 
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimit, context =>
@@ -92,37 +99,14 @@ internal static class EditorAuthentication
     public static ClaimsPrincipal Principal(string editor, string scheme) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.Name, editor)], scheme));
 
-    /// <summary>Pages send a signed-out editor to the sign-in page; the API answers 401 with problem details.</summary>
-    private static Task RedirectOrRefuseAsync(RedirectContext<CookieAuthenticationOptions> context)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            return RefuseAsync(context.HttpContext);
-        }
-
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
-    }
-
+    /// <summary>The API's answer without a valid key: 401 with problem details (pages redirect to sign-in instead).</summary>
     public static Task RefuseAsync(HttpContext context)
     {
         context.Response.Headers.WWWAuthenticate = "Bearer";
         return TypedResults.Problem(
             statusCode: StatusCodes.Status401Unauthorized,
             title: "Editor sign-in required.",
-            detail: "Send Authorization: Bearer <editor key>, or sign in at /editor/signin.").ExecuteAsync(context);
-    }
-
-    /// <summary>A revoked key ends its sessions at once, not when their cookies expire.</summary>
-    private static async Task EndSessionOfRevokedKeyAsync(CookieValidatePrincipalContext context)
-    {
-        var name = context.Principal?.Identity?.Name;
-        var keys = context.HttpContext.RequestServices.GetRequiredService<EditorKeys>();
-        if (name is null || !await keys.IsActiveAsync(name, context.HttpContext.RequestAborted))
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieScheme);
-        }
+            detail: "Send Authorization: Bearer <editor key>. A signed-in session opens the pages under /editor, not the API.").ExecuteAsync(context);
     }
 
     /// <summary>Secure cookies unless the app's public address is this machine (plain http on localhost).</summary>

@@ -13,17 +13,10 @@ internal static class EditorForms
             return null;
         }
 
-        if (limits is not null)
-        {
-            await context.Request.ReadFormAsync(limits, context.RequestAborted); // Kept by the request, so the antiforgery check reads this copy.
-        }
-
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return null;
-        }
-
-        return await context.Request.ReadFormAsync(context.RequestAborted);
+        // Read before the antiforgery check, which would wrap an unreadable form (a NUL, too many fields) into an
+        // exception the error handler cannot tell from a bug. Kept by the request, so the check reads this copy.
+        var form = await (limits is null ? context.Request.ReadFormAsync(context.RequestAborted) : context.Request.ReadFormAsync(limits, context.RequestAborted));
+        return await antiforgery.IsRequestValidAsync(context) ? form : null;
     }
 
     public static IResult Expired(Pages.PageRenderer pages) =>

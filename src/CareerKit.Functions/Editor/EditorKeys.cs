@@ -16,7 +16,7 @@ public sealed record EditorAccount(string Name, DateTimeOffset CreatedAt, DateTi
 /// Personal editor keys, stored only as salted SHA-256 hashes in Table storage. A key is 256 random bits, so a
 /// fast hash is enough (there is nothing to guess); comparison is in constant time.
 /// </summary>
-public sealed partial class EditorKeys(TableStorage storage, TimeProvider time)
+public sealed partial class EditorKeys(TableStorage storage, EditorSessions sessions, TimeProvider time)
 {
     public const string TableName = "editors";
     private const string Partition = "editor";
@@ -60,17 +60,25 @@ public sealed partial class EditorKeys(TableStorage storage, TimeProvider time)
         return accounts;
     }
 
+    /// <summary>Ends the key and then every session it opened (a sign-in racing with this checks again; see EditorSignIn).</summary>
     /// <returns>False when there is no active editor of that name.</returns>
     public async Task<bool> RevokeAsync(string name, CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(TableName, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, name.ToLowerInvariant(), cancellationToken: cancellationToken);
-        if (!row.HasValue || row.Value!.GetDateTimeOffset("RevokedAt") is not null)
+        if (!row.HasValue)
         {
             return false;
         }
 
+        if (row.Value!.GetDateTimeOffset("RevokedAt") is not null)
+        {
+            await sessions.EndAllAsync(name, cancellationToken); // In case an earlier revoke stopped before it ended them.
+            return false;
+        }
+
         await table.UpdateEntityAsync(new TableEntity(Partition, name.ToLowerInvariant()) { ["RevokedAt"] = time.GetUtcNow() }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        await sessions.EndAllAsync(name, cancellationToken);
         return true;
     }
 
@@ -98,7 +106,7 @@ public sealed partial class EditorKeys(TableStorage storage, TimeProvider time)
         return match;
     }
 
-    /// <returns>True while the named editor exists and is not revoked: a session ends with its key.</returns>
+    /// <returns>True while the named editor exists and is not revoked.</returns>
     public async Task<bool> IsActiveAsync(string name, CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(TableName, cancellationToken);

@@ -26,7 +26,8 @@ public sealed record ImportReport(int Rows, int Added, int ConfirmationsSent, IR
 
 /// <summary>
 /// Imports subscribers from CSV (columns email, track and optionally first_name; our export's other columns are
-/// ignored, so an export can be imported elsewhere). Every row is checked like a sign-up. An address that
+/// ignored, so an export can be imported elsewhere, its formula escaping undone by <see cref="SubscriberCsv"/>). Every
+/// row is checked like a sign-up. An address that
 /// unsubscribed, bounced or was erased is never imported: only the person can sign up again.
 /// </summary>
 public sealed class SubscriberImport(SubscriberStore store, AddressHasher hasher, SignupHandler signups, AuditLog audit, TimeProvider time)
@@ -107,7 +108,8 @@ public sealed class SubscriberImport(SubscriberStore store, AddressHasher hasher
             }
 
             var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            var input = new SignupInput(parser.GetField("email"), nameColumn is null ? null : parser.GetField(nameColumn), parser.GetField("track"), Consent: true);
+            var input = new SignupInput(SubscriberCsv.Unescape(parser.GetField("email")), nameColumn is null ? null : SubscriberCsv.Unescape(parser.GetField(nameColumn)),
+                SubscriberCsv.Unescape(parser.GetField("track")), Consent: true);
             if (SignupRequest.Validate(input, problems) is not { } request)
             {
                 errors.Add(new ImportRowNote(line, string.Join(" ", problems.Values.SelectMany(messages => messages))));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CareerKit.Pages;
 using CareerKit.Subscriptions;
+using CsvHelper;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace CareerKit.Editor;
@@ -14,7 +15,8 @@ public static class SubscriberReport
         app.MapGet("/editor/subscribers", ShowAsync).RequireAuthorization(EditorAuthentication.Policy);
         app.MapGet("/api/editor/subscribers", async (SubscriberStore subscribers, CancellationToken cancellationToken) => TypedResults.Ok(await CountsAsync(subscribers, cancellationToken)))
             .RequireAuthorization(EditorAuthentication.Policy);
-        app.MapGet("/api/editor/subscribers.csv", ExportAsync).RequireAuthorization(EditorAuthentication.Policy);
+        app.MapGet("/editor/subscribers.csv", ExportAsync).RequireAuthorization(EditorAuthentication.Policy); // The page's link: the session cookie.
+        app.MapGet("/api/editor/subscribers.csv", ExportAsync).RequireAuthorization(EditorAuthentication.Policy); // The API: a key.
         return app;
     }
 
@@ -54,14 +56,20 @@ public static class SubscriberReport
 
     /// <summary>
     /// Everyone still on the list (pending, confirmed, unsubscribed, suppressed: erased people have nothing left),
-    /// with what an import needs. Cells that a spreadsheet would run as a formula are prefixed with a quote.
+    /// with what an import needs. Cells that a spreadsheet would run as a formula are escaped (<see cref="SubscriberCsv"/>).
     /// </summary>
     public static async Task ExportAsync(HttpContext context, SubscriberStore subscribers, AuditLog audit, CancellationToken cancellationToken)
     {
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"careerkit-subscribers-{DateTime.UtcNow:yyyy-MM-dd}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false));
-        await writer.WriteLineAsync("email,first_name,track,status,consented_at,confirmed_at,consent_source");
+        await using var csv = new CsvWriter(writer, SubscriberCsv.Export());
+        foreach (var column in (string[])["email", "first_name", "track", "status", "consented_at", "confirmed_at", "consent_source"])
+        {
+            csv.WriteField(column);
+        }
+
+        await csv.NextRecordAsync();
         var exported = 0;
         await foreach (var subscriber in subscribers.AllAsync(cancellationToken))
         {
@@ -70,20 +78,18 @@ public static class SubscriberReport
                 continue;
             }
 
-            await writer.WriteLineAsync(string.Join(',',
-                Cell(email), Cell(subscriber.FirstName ?? ""), subscriber.Track.Code(), subscriber.Status.ToString().ToLowerInvariant(),
-                Date(subscriber.ConsentedAt), Date(subscriber.ConfirmedAt), Cell(subscriber.ConsentSource ?? "")));
+            foreach (var cell in (string[])[email, subscriber.FirstName ?? "", subscriber.Track.Code(), subscriber.Status.ToString().ToLowerInvariant(),
+                Date(subscriber.ConsentedAt), Date(subscriber.ConfirmedAt), subscriber.ConsentSource ?? ""])
+            {
+                csv.WriteField(cell);
+            }
+
+            await csv.NextRecordAsync();
             exported++;
         }
 
-        await writer.FlushAsync(cancellationToken);
+        await csv.FlushAsync();
         await audit.RecordAsync(context.User.Identity!.Name!, "exported subscribers", $"{exported} rows", cancellationToken);
-    }
-
-    internal static string Cell(string value)
-    {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
     }
 
     private static string Date(DateTimeOffset? when) => when?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";

@@ -4,8 +4,8 @@ using Markdig;
 namespace CareerKit.Newsletter;
 
 /// <summary>
-/// Renders an edition from templates/email/edition.*.liquid: tips' Markdown through Markdig with raw HTML
-/// disabled and the result sanitised (so nothing in a tip can inject markup or scripts), every value escaped by the template engine, and
+/// Renders an edition from templates/email/edition.*.liquid: intros' and tips' Markdown through Markdig with raw HTML
+/// disabled and the result sanitised (so nothing in them can inject markup, forms or scripts), every value escaped by the template engine, and
 /// placeholders where each recipient's name and links go.
 /// </summary>
 /// <summary>What an edition says: its subject, preheader, an optional Markdown intro and its tips.</summary>
@@ -17,11 +17,10 @@ public sealed partial class EditionComposer(TemplateLibrary templates)
     public const string FirstNamePlaceholder = "ckph-first-name-6b1f";
     public const string UnsubscribePlaceholder = "ckph-unsubscribe-url-6b1f";
     public const string PreferencesPlaceholder = "ckph-preferences-url-6b1f";
-    // Raw HTML in Markdown is parsed, so the sanitiser can remove what is dangerous (scripts, event handlers,
-    // unsafe links) instead of it reaching the email as visible escaped code.
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAutoLinks().Build();
+    // Raw HTML in Markdown stays text: what an editor types as a tag shows as typed and never becomes markup.
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAutoLinks().DisableHtml().Build();
 
-    // Markdown can still make links to any scheme; only http, https and mailto may reach an inbox.
+    // The second line of defence: only the elements Markdown makes, and links to http, https and mailto only.
     private static readonly Ganss.Xss.HtmlSanitizer Sanitizer = CreateSanitizer();
 
     /// <summary>The weekly timer's edition: subject and preheader from the chosen tips, no intro.</summary>
@@ -85,11 +84,18 @@ public sealed partial class EditionComposer(TemplateLibrary templates)
         return (html, text);
     }
 
+    /// <summary>
+    /// Allows only what Markdown makes of words and links: no forms or inputs (a phishing form in an email or the
+    /// archive), no images (tips are words and links; an image could only track readers), no styles.
+    /// </summary>
     private static Ganss.Xss.HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new Ganss.Xss.HtmlSanitizer();
+        sanitizer.AllowedTags.Clear();
+        sanitizer.AllowedTags.UnionWith(["p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "pre", "code", "em", "strong", "a"]);
+        sanitizer.AllowedAttributes.Clear();
+        sanitizer.AllowedAttributes.UnionWith(["href", "title", "start"]);
         sanitizer.AllowedSchemes.Add("mailto");
-        sanitizer.AllowedTags.Remove("img"); // Tips are words and links; an image could only track readers.
         return sanitizer;
     }
 }

@@ -5,12 +5,14 @@ using Azure.Data.Tables;
 using CareerKit.Editor;
 using CareerKit.Storage;
 using CareerKit.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerKit.Tests.Editor;
 
 /// <summary>Who may edit: keys from the command line, sessions from the sign-in page, bearer keys for the API.</summary>
-public sealed class EditorAccessTests : IAsyncLifetime
+public sealed partial class EditorAccessTests : IAsyncLifetime
 {
     private CareerKitApp _app = null!;
 
@@ -111,6 +113,61 @@ public sealed class EditorAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_session_cookie_replayed_after_sign_out_opens_nothing_on_this_or_another_instance()
+    {
+        await using var other = await CareerKitApp.StartAsync(realClock: true); // A second instance on the same storage.
+        using var editor = new EditorBrowser(_app);
+        await editor.SignInAsync(await EditorBrowser.AddEditorAsync(_app, EditorBrowser.NewName()));
+        var session = SessionCookie(editor);
+        var beforeHere = await ReplayAsync(_app, session, "/editor");
+        var beforeThere = await ReplayAsync(other, session, "/editor");
+
+        var form = await editor.FormTokenAsync("/editor");
+        var signedOut = await editor.Client.PostAsync("/editor/signout", new FormUrlEncodedContent(new Dictionary<string, string> { [form.Field] = form.Token }));
+
+        Assert.Equal(HttpStatusCode.OK, beforeHere.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, beforeThere.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        foreach (var (app, path) in new[] { (_app, "/editor"), (_app, "/editor/subscribers"), (_app, "/editor/audit"), (other, "/editor") })
+        {
+            var replayed = await ReplayAsync(app, session, path);
+            Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+            Assert.StartsWith("/editor/signin", replayed.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Every_editor_API_route_refuses_a_session_cookie_so_a_cookie_only_import_adds_nobody()
+    {
+        using var editor = new EditorBrowser(_app);
+        await editor.SignInAsync(await EditorBrowser.AddEditorAsync(_app, EditorBrowser.NewName()));
+        var routes = _app.Services.GetServices<EndpointDataSource>().SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.RoutePattern.RawText!.TrimStart('/').StartsWith("api/editor", StringComparison.Ordinal))
+            .SelectMany(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(method => (Method: method, Path: "/" + RouteParameter().Replace(endpoint.RoutePattern.RawText!.TrimStart('/'), "x"))))
+            .ToList();
+        var person = CareerKitApp.NewAddress("cookie-import");
+
+        var answers = new List<string>();
+        foreach (var (method, path) in routes)
+        {
+            var response = await editor.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "GET" ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/json") });
+            answers.Add($"{method} {path} {(int)response.StatusCode}");
+        }
+
+        var import = await editor.Client.PostAsync("/api/editor/subscribers/import", new MultipartFormDataContent
+        {
+            { new StringContent("consented"), "mode" },
+            { new StringContent("cookie only"), "source" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"email,track\n{person},ml\n")), "file", "people.csv" },
+        });
+
+        Assert.True(routes.Count >= 15, $"Only {routes.Count} editor API routes found.");
+        Assert.All(answers, answer => Assert.EndsWith(" 401", answer));
+        Assert.Equal(HttpStatusCode.Unauthorized, import.StatusCode);
+        Assert.Null(await _app.FindSubscriberAsync(person));
+    }
+
+    [Fact]
     public async Task A_wrong_key_is_told_next_to_the_field_and_a_form_without_its_token_is_refused()
     {
         using var editor = new EditorBrowser(_app);
@@ -171,6 +228,25 @@ public sealed class EditorAccessTests : IAsyncLifetime
         Assert.Equal("/editor", signedIn.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/editor/é", "/editor/%C3%A9")]
+    [InlineData("/editor/tips?q=café", "/editor/tips?q=caf%C3%A9")]
+    [InlineData("/editor\r\nSet-Cookie: stolen=1", "/editor")]
+    [InlineData("/editor/audit\u0085", "/editor")]
+    public async Task Sign_in_with_an_unusual_return_address_still_lands_in_the_editor(string returnUrl, string expected)
+    {
+        using var editor = new EditorBrowser(_app);
+        var key = await EditorBrowser.AddEditorAsync(_app, EditorBrowser.NewName());
+
+        var page = await editor.Client.GetAsync("/editor/signin?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        var signedIn = await editor.SignInAsync(key, returnUrl);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(expected, signedIn.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await editor.Client.GetAsync("/editor")).StatusCode);
+    }
+
     [Fact]
     public async Task Editor_keys_never_reach_the_logs()
     {
@@ -208,12 +284,26 @@ public sealed class EditorAccessTests : IAsyncLifetime
         Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), value => value.StartsWith("careerkit-editor=", StringComparison.Ordinal) && value.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
 
+    private static string SessionCookie(EditorBrowser editor) => editor.Cookies.GetCookies(editor.Client.BaseAddress!)["careerkit-editor"]!.Value;
+
+    /// <summary>The session cookie sent by someone who copied it: a client of its own, no cookie jar.</summary>
+    private static async Task<HttpResponseMessage> ReplayAsync(CareerKitApp app, string session, string path)
+    {
+        using var client = app.NewClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", $"careerkit-editor={session}");
+        return await client.SendAsync(request);
+    }
+
     private Task<HttpResponseMessage> GetWithKeyAsync(string path, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return _app.Client.SendAsync(request);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("{[^}]+}")]
+    private static partial System.Text.RegularExpressions.Regex RouteParameter();
 
     private async Task<string> AuditTextAsync() =>
         string.Join('\n', (await _app.Services.GetRequiredService<AuditLog>().LatestAsync(100, CancellationToken.None)).Select(entry => $"{entry.Editor} {entry.Action} {entry.Detail}"));

@@ -95,6 +95,24 @@ public sealed class EditorEditionPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_subject_or_preheader_with_a_line_break_comes_back_with_the_problem_next_to_that_field_and_a_NUL_is_a_400()
+    {
+        var refused = await _browser.PostFormAsync("/editor/editions/new", "/editor/editions/new",
+            ("track", "ai"), ("subject", "Agents\r\nBcc: everyone@example.com"), ("preheader", "Two\ntips"), ("tipIds", _aiTips[0].Id), ("do", "save"));
+        var html = await refused.Content.ReadAsStringAsync();
+        // The framework's form reader refuses a form with %00 anywhere in it, before any field is looked at.
+        var withNul = await _browser.PostFormAsync("/editor/editions/new", "/editor/editions/new",
+            ("track", "ai"), ("subject", "Agents\0"), ("preheader", "Two tips"), ("tipIds", _aiTips[0].Id), ("do", "save"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("id=\"subject-error\">The subject must be one line", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"preheader-error\">The preheader must be one line", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, withNul.StatusCode);
+        Assert.Contains("The form could not be read", await withNul.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("None yet.", await _browser.Client.GetStringAsync("/editor"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scheduling_reads_the_time_in_the_editors_zone_and_refuses_a_bad_date_or_a_time_in_the_past()
     {
         var location = await CreateAsync(Edition("Scheduled in Berlin"));

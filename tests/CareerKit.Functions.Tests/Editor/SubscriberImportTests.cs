@@ -182,6 +182,45 @@ public sealed class SubscriberImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_exported_file_imported_elsewhere_brings_back_the_same_addresses_and_names_even_those_that_look_like_formulas()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var people = new (string Email, string? FirstName)[]
+        {
+            ($"=1+1.{tag}@example.com", "=SUM(A1:A9)"), ($"'=1+1.{tag}@example.com", "'=quoted"), ($"'plain.{tag}@example.com", "'Nella"),
+            ($"''two.{tag}@example.com", "@mention"), ($"+plus.{tag}@example.com", "-dash"), ($"-minus.{tag}@example.com", "Ada, Jr."), ($"plain.{tag}@example.com", null), ($"quoted.{tag}@example.com", "'@handle"),
+        };
+        foreach (var (email, firstName) in people)
+        {
+            var now = _app.Time.GetUtcNow();
+            await _app.Services.GetRequiredService<SubscriberStore>().TryAddAsync(new Subscriber
+            {
+                Id = _app.Services.GetRequiredService<AddressHasher>().IdFor(email), Email = email, FirstName = firstName, Track = Track.Ai, Status = SubscriberStatus.Confirmed, CreatedAt = now, ConsentedAt = now,
+            }, CancellationToken.None);
+        }
+
+        await using var elsewhere = await CareerKitApp.StartAsync(new Dictionary<string, string?> { ["CareerKit:TablePrefix"] = $"imp{Guid.NewGuid():N}"[..14] });
+        using var editorElsewhere = elsewhere.NewClient();
+        editorElsewhere.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await EditorBrowser.AddEditorAsync(elsewhere, "importer"));
+        var exported = await _editor.GetStringAsync("/api/editor/subscribers.csv");
+
+        var imported = await ImportAsync(exported, "consented", "Moved from the old install", editorElsewhere);
+        var exportedAgain = await editorElsewhere.GetStringAsync("/api/editor/subscribers.csv");
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(people.Length, (await imported.Content.ReadFromJsonAsync<JsonObject>())!["added"]!.GetValue<int>());
+        foreach (var (email, firstName) in people)
+        {
+            var person = await elsewhere.FindSubscriberAsync(email);
+            Assert.True(person is not null, $"{email} was not imported as itself");
+            Assert.Equal((email, firstName, Track.Ai), (person.Email, person.FirstName, person.Track));
+        }
+
+        static IEnumerable<string> Identity(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => string.Join(',', line.Split(',').Take(3))).Order();
+        Assert.Equal(Identity(exported), Identity(exportedAgain));
+    }
+
+    [Fact]
     public async Task A_text_csv_body_with_the_mode_in_the_query_imports_too()
     {
         var person = CareerKitApp.NewAddress("textcsv");

@@ -6,9 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CareerKit.Tests.Infrastructure;
 
 /// <summary>An editor's HTTP session against the app: cookies kept, redirects not followed, forms sent with their antiforgery token.</summary>
-public sealed partial class EditorBrowser(CareerKitApp app) : IDisposable
+public sealed partial class EditorBrowser : IDisposable
 {
-    public HttpClient Client { get; } = new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+    public EditorBrowser(CareerKitApp app) =>
+        Client = new(new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+
+    public HttpClient Client { get; }
+
+    /// <summary>The cookies this browser holds: the session cookie can be copied from here to replay it.</summary>
+    public CookieContainer Cookies { get; } = new();
 
     /// <summary>Issues a key the way `careerkit editors add NAME` does, and returns it.</summary>
     public static async Task<string> AddEditorAsync(CareerKitApp app, string name)

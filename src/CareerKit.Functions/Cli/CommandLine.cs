@@ -46,6 +46,12 @@ public static class CommandLine
                 return BadInput;
             }
 
+            if (ResumeTailor.Refusal(read) is { } refusal)
+            {
+                error.WriteLine(refusal);
+                return BadInput;
+            }
+
             resume = read;
         }
 

@@ -15,6 +15,28 @@ public sealed record ResumeDocument
     public IReadOnlyList<Interest> Interests { get; init; } = [];
     public IReadOnlyList<Reference> References { get; init; } = [];
     public IReadOnlyList<Project> Projects { get; init; } = [];
+
+    /// <summary>Pre-1.0 names the resume was written with, read as their 1.0.0 names.</summary>
+    public IReadOnlyList<LegacyName> LegacyNames { get; init; } = [];
+
+    /// <summary>Whether the resume has anything for a template section, or for "contact": a way to reach its owner.</summary>
+    public bool Has(string section) => section switch
+    {
+        "contact" => Basics is { } basics && (basics.Email ?? basics.Phone ?? basics.Url) is not null || Basics?.Profiles.Count > 0,
+        "summary" => Basics?.Summary is not null,
+        "skills" => Skills.Count > 0,
+        "work" => Work.Count > 0,
+        "projects" => Projects.Count > 0,
+        "education" => Education.Count > 0,
+        "certificates" => Certificates.Count > 0,
+        "publications" => Publications.Count > 0,
+        "awards" => Awards.Count > 0,
+        "volunteer" => Volunteer.Count > 0,
+        "languages" => Languages.Count > 0,
+        "interests" => Interests.Count > 0,
+        "references" => References.Count > 0,
+        _ => false,
+    };
 }
 
 public sealed record Basics(

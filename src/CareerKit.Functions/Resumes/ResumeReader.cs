@@ -26,7 +26,8 @@ public sealed class ResumeReader
             return (null, [new ResumeProblem("$", "a resume must be a JSON object, as in the JSON Resume schema")]);
         }
 
-        var resume = reader.ReadResume(root);
+        var (modern, legacyNames) = LegacyResumeNames.Modernize(root);
+        var resume = reader.ReadResume(modern) with { LegacyNames = legacyNames };
         return reader._problems.Count == 0 ? (resume, []) : (null, reader._problems);
     }
 

@@ -2,13 +2,22 @@ using System.Text.RegularExpressions;
 
 namespace CareerKit.Resumes;
 
-/// <summary>What a reader tailoring a resume needs to know: which of the track's key skills it shows, and what a job ad keeps asking for that it lacks.</summary>
+/// <summary>
+/// What a reader tailoring a resume needs to know: which of the track's key skills it shows, what a job ad keeps
+/// asking for that it lacks, which sections it leaves out (with the template's advice for each), and which pre-1.0
+/// JSON Resume names it was read with.
+/// </summary>
 public sealed record ResumeReview(
     string Track,
     IReadOnlyList<string> KeySkillsShown,
     IReadOnlyList<string> KeySkillsMissing,
     IReadOnlyList<JobTerm> JobTermsMissing,
-    int CoveragePercent);
+    int CoveragePercent,
+    IReadOnlyList<MissingSection> MissingSections,
+    IReadOnlyList<LegacyName> LegacyNames);
+
+/// <summary>A section the resume leaves out (and the tailored PDF with it), and what the track's template advises putting there.</summary>
+public sealed record MissingSection(string Section, string Heading, string Advice);
 
 /// <summary>A skill term a job description mentions <see cref="Count"/> times.</summary>
 public sealed record JobTerm(string Term, int Count);
@@ -35,8 +44,16 @@ public static partial class ResumeReviewer
         var terms = jobDescription is null ? [] : RecurringTerms(jobDescription, template)
             .Where(term => !ResumeTailor.Mentions(text, term.Term))
             .ToList();
-        return new ResumeReview(template.Track, shown, missing, terms, template.KeySkills.Count == 0 ? 100 : 100 * shown.Count / template.KeySkills.Count);
+        return new ResumeReview(template.Track, shown, missing, terms, template.KeySkills.Count == 0 ? 100 : 100 * shown.Count / template.KeySkills.Count,
+            MissingSections(resume, template), resume.LegacyNames);
     }
+
+    /// <summary>Sections the template advises on that the resume leaves out, the contact details first, then in the track's order.</summary>
+    private static List<MissingSection> MissingSections(ResumeDocument resume, ResumeTemplate template) =>
+        template.Sections.Prepend("contact")
+            .Where(section => template.Advice.ContainsKey(section) && !resume.Has(section))
+            .Select(section => new MissingSection(section, template.Heading(section), template.Advice[section]))
+            .ToList();
 
     /// <summary>Known skill terms the job description names at least twice, most frequent first.</summary>
     private static IEnumerable<JobTerm> RecurringTerms(string jobDescription, ResumeTemplate template) =>

@@ -1,31 +1,18 @@
 namespace CareerKit.Resumes;
 
 /// <summary>
-/// Merges a reader's resume into the track template: the reader's values win, sections the reader left empty
-/// keep the template's guidance, and skills are ordered so the track's key skills lead.
+/// Tailors a reader's resume to a track: it keeps only what the reader sent (sections left out stay out; the
+/// review lists them with the template's advice), ordering skill groups and keywords so the track's key skills lead.
 /// </summary>
 public static class ResumeTailor
 {
-    public static ResumeDocument Tailor(ResumeDocument reader, ResumeTemplate template)
-    {
-        var guide = template.Document;
-        var merged = new ResumeDocument
-        {
-            Basics = Merge(reader.Basics, guide.Basics),
-            Work = Pick(reader.Work, guide.Work),
-            Volunteer = reader.Volunteer,
-            Education = Pick(reader.Education, guide.Education),
-            Awards = reader.Awards,
-            Certificates = Pick(reader.Certificates, guide.Certificates),
-            Publications = reader.Publications,
-            Skills = Pick(reader.Skills, guide.Skills),
-            Languages = reader.Languages,
-            Interests = reader.Interests,
-            References = reader.References,
-            Projects = Pick(reader.Projects, guide.Projects),
-        };
-        return merged with { Skills = KeySkillsFirst(merged.Skills, template.KeySkills) };
-    }
+    public static ResumeDocument Tailor(ResumeDocument reader, ResumeTemplate template) =>
+        reader with { Skills = KeySkillsFirst(reader.Skills, template.KeySkills) };
+
+    /// <summary>Why a resume cannot be tailored, if it cannot: a resume is headed by its owner's name.</summary>
+    public static ResumeProblem? Refusal(ResumeDocument reader) => reader.Basics?.Name is null
+        ? new ResumeProblem("basics.name", "your name is missing; a resume is headed by it, so add it (\"basics\": { \"name\": \"…\" }, or the Name field)")
+        : null;
 
     /// <summary>Whether a resume shows a key skill: in a skill name or keyword, a highlight, a summary or a project.</summary>
     public static bool Mentions(string text, string skill)
@@ -44,26 +31,5 @@ public static class ResumeTailor
             .OrderByDescending(skill => skill.Keywords.Count(keyword => Rank(keyword) != int.MaxValue))
             .ThenBy(skill => skill.Keywords.Select(Rank).DefaultIfEmpty(int.MaxValue).Min())
             .ToList();
-    }
-
-    private static IReadOnlyList<T> Pick<T>(IReadOnlyList<T> reader, IReadOnlyList<T> guide) => reader.Count > 0 ? reader : guide;
-
-    private static Basics? Merge(Basics? reader, Basics? guide)
-    {
-        if (reader is null || guide is null)
-        {
-            return reader ?? guide;
-        }
-
-        return new Basics(
-            reader.Name ?? guide.Name,
-            reader.Label ?? guide.Label,
-            reader.Image,
-            reader.Email ?? guide.Email,
-            reader.Phone ?? guide.Phone,
-            reader.Url ?? guide.Url,
-            reader.Summary ?? guide.Summary,
-            reader.Location ?? guide.Location,
-            reader.Profiles.Count > 0 ? reader.Profiles : guide.Profiles);
     }
 }

@@ -6,7 +6,8 @@ namespace CareerKit.Resumes;
 
 /// <summary>
 /// A track's resume template: a JSON Resume document a reader fills in, plus what makes it the track's
-/// (meta.careerkit): section order, headings and the key skills that should lead.
+/// (meta.careerkit): section order, headings, the key skills that should lead, and advice for each section a
+/// reader's resume may leave out.
 /// </summary>
 public sealed record ResumeTemplate(
     string Track,
@@ -15,6 +16,7 @@ public sealed record ResumeTemplate(
     IReadOnlyList<string> Sections,
     IReadOnlyDictionary<string, string> Headings,
     IReadOnlyList<string> KeySkills,
+    IReadOnlyDictionary<string, string> Advice,
     string ContentHash)
 {
     public static readonly IReadOnlyList<string> Tracks = ["ml-engineer", "ai-engineer"];
@@ -23,7 +25,7 @@ public sealed record ResumeTemplate(
 
     private static readonly Dictionary<string, string> DefaultHeadings = new(StringComparer.Ordinal)
     {
-        ["summary"] = "Summary", ["skills"] = "Skills", ["work"] = "Experience", ["projects"] = "Projects",
+        ["contact"] = "Contact details", ["summary"] = "Summary", ["skills"] = "Skills", ["work"] = "Experience", ["projects"] = "Projects",
         ["education"] = "Education", ["certificates"] = "Certificates", ["publications"] = "Publications",
         ["awards"] = "Awards", ["volunteer"] = "Volunteering", ["languages"] = "Languages",
         ["interests"] = "Interests", ["references"] = "References",
@@ -47,6 +49,7 @@ public sealed record ResumeTemplate(
             meta.GetProperty("sections").EnumerateArray().Select(section => section.GetString()!).ToList(),
             meta.GetProperty("headings").EnumerateObject().ToDictionary(pair => pair.Name, pair => pair.Value.GetString()!),
             meta.GetProperty("keySkills").EnumerateArray().Select(skill => skill.GetString()!).ToList(),
+            meta.GetProperty("advice").EnumerateObject().ToDictionary(pair => pair.Name, pair => pair.Value.GetString()!),
             Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 }

@@ -65,6 +65,11 @@ public static class ResumesApi
             return failure!;
         }
 
+        if (ResumeTailor.Refusal(resume) is { } refusal)
+        {
+            return Unprocessable([refusal]); // Well-formed, but not a resume that can be tailored.
+        }
+
         var result = renderer.Render(ResumeTailor.Tailor(resume, template), template, size);
         if (result.MissingCharacters.Count > 0)
         {
@@ -162,13 +167,17 @@ public static class ResumesApi
             return (resume, null);
         }
 
-        var errors = problems.GroupBy(problem => problem.Path).ToDictionary(group => group.Key, group => group.Select(problem => problem.Message).ToArray());
-        var title = $"The resume has {problems.Count} problem(s).";
         // Too much content is not malformed input: the request is understood, and refused for its size.
-        return (null, problems.Any(problem => problem.IsLimit)
-            ? TypedResults.Problem(new HttpValidationProblemDetails(errors) { Title = title, Status = StatusCodes.Status422UnprocessableEntity })
-            : TypedResults.ValidationProblem(errors, title: title));
+        return (null, problems.Any(problem => problem.IsLimit) ? Unprocessable(problems) : TypedResults.ValidationProblem(Errors(problems), title: Title(problems)));
     }
+
+    private static ProblemHttpResult Unprocessable(IReadOnlyList<ResumeProblem> problems) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(Errors(problems)) { Title = Title(problems), Status = StatusCodes.Status422UnprocessableEntity });
+
+    private static Dictionary<string, string[]> Errors(IReadOnlyList<ResumeProblem> problems) =>
+        problems.GroupBy(problem => problem.Path).ToDictionary(group => group.Key, group => group.Select(problem => problem.Message).ToArray());
+
+    private static string Title(IReadOnlyList<ResumeProblem> problems) => $"The resume has {problems.Count} problem(s).";
 
     private static string CodePoint(string character) => string.Join(' ', character.EnumerateRunes().Select(rune => $"U+{rune.Value.ToString("X4", CultureInfo.InvariantCulture)}"));
 

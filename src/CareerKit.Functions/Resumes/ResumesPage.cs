@@ -44,6 +44,11 @@ public static class ResumesPage
             return Page(pages, track, form, problems, null, null, StatusCodes.Status400BadRequest);
         }
 
+        if (ResumeTailor.Refusal(resume) is { } refusal)
+        {
+            return Page(pages, track, form, [refusal], null, null, StatusCodes.Status422UnprocessableEntity);
+        }
+
         var tailored = ResumeTailor.Tailor(resume, template);
         var paper = form.Paper == "letter" ? Paper.Letter : Paper.A4;
         if (context.Request.Form["action"] == "download")

@@ -46,7 +46,7 @@ public sealed class TemplatePdfCache(BlobServiceClient blobs, ResumeRenderer ren
         }
         catch (RequestFailedException missing) when (missing.Status == 404)
         {
-            // The template drawn as a reader would get it with nothing filled in: key skills first.
+            // The template's own document, guidance and all, laid out as a tailored resume is: key skills first.
             var pdf = renderer.Render(ResumeTailor.Tailor(template.Document, template), template, paper).Pdf;
             try
             {

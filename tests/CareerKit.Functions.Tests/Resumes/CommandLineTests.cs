@@ -40,6 +40,18 @@ public sealed class CommandLineTests
         Assert.Contains("work[0].startDate: \"2020-13\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD", error);
     }
 
+    [Fact]
+    public void A_resume_without_a_name_is_refused()
+    {
+        var input = Path.GetTempFileName();
+        File.WriteAllText(input, "{}");
+
+        var (code, _, error) = Run("resume", "render", "ml-engineer", "--in", input, "--out", Path.GetTempFileName());
+
+        Assert.Equal(CommandLine.BadInput, code);
+        Assert.Contains("basics.name: your name is missing", error);
+    }
+
     [Theory]
     [InlineData("resume render data-scientist --out x.pdf", "'data-scientist' is not a track")]
     [InlineData("resume render ml-engineer", "--out FILE is required")]

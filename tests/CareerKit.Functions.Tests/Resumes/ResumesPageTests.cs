@@ -65,6 +65,31 @@ public sealed class ResumesPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_review_lists_the_sections_left_out_with_advice_and_the_pre_1_0_names_it_read()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Resumes", "real-resumes", "ayastrebov.json"));
+
+        var response = await PostAsync(new() { ["track"] = "ml-engineer", ["json"] = json, ["action"] = "review" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Sections your resume leaves out", page);
+        Assert.Contains("<dt>Machine learning projects</dt><dd>A project that goes past the notebook", page);
+        Assert.Contains("<dt>Certificates</dt>", page);
+        Assert.DoesNotContain("<dt>Experience</dt>", page);
+        Assert.Contains("<code>work[].company</code> as <code>work[].name</code>", page);
+    }
+
+    [Fact]
+    public async Task A_resume_without_a_name_is_refused_next_to_the_input()
+    {
+        var response = await PostAsync(new() { ["track"] = "ml-engineer", ["json"] = """{ "basics": { "email": "kim@example.com" } }""", ["action"] = "download" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("id=\"json-error\">basics.name: your name is missing", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task Problems_in_pasted_json_are_shown_next_to_the_input()
     {
         var response = await PostAsync(new() { ["track"] = "ml-engineer", ["json"] = """{ "work": [ { "endDate": "2021-02-30" } ] }""", ["action"] = "review" });

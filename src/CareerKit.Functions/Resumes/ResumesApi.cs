@@ -206,6 +206,7 @@ internal static class ResumesRegistration
         services.AddSingleton<ResumeRenderer>();
         services.AddSingleton<TemplatePdfCache>();
         services.AddSingleton<StoredResumes>();
+        services.AddHostedService<StoredResumeSweep>();
         return services;
     }
 }

@@ -12,6 +12,13 @@ public sealed class StoredResumeSweep(IServiceProvider services, IConfiguration 
 {
     public const string TimerName = "TailoredResumeSweep";
 
+    /// <summary>"false" turns the sweep off while the other local timers run (tests whose clock runs years ahead share storage).</summary>
+    public const string SweepSetting = "CareerKit:TailoredResumeSweep";
+
+    private readonly bool _enabled = configuration[SweepSetting] != "false";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _enabled ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
+
     protected override string Name => TimerName;
 
     protected override CronExpression Schedule { get; } = CronExpression.Parse("0 0 * * * *", CronFormat.IncludeSeconds);

@@ -17,7 +17,7 @@ public sealed class StoredResumeSweepTests
     {
         using var storage = await Azurite.StartPrivateAsync();
         await using var app = await CareerKitApp.StartAsync(
-            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storage.ConnectionString, ["CareerKit:LocalScheduler"] = "true" },
+            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storage.ConnectionString, ["CareerKit:LocalScheduler"] = "true", [StoredResumeSweep.SweepSetting] = "true" },
             clockStart: new DateTimeOffset(2130, 5, 1, 10, 10, 0, TimeSpan.Zero)); // A Wednesday: no weekly edition on the way.
         var container = new BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(StoredResumes.ContainerName);
         var expiring = await StoreAsync(app);

@@ -1,6 +1,7 @@
 // CareerKit on Azure: a Linux Flex Consumption function app running the custom handler, its storage account
-// (no shared keys: the app's identity has data roles), Application Insights on Log Analytics (Entra ID auth only),
-// and a Key Vault holding the SendGrid API key and the token signing key, read through Key Vault references.
+// (no shared keys: the app's identity has data roles; a lifecycle rule deletes tailored resumes after a day),
+// Application Insights on Log Analytics (Entra ID auth only), and a Key Vault holding the SendGrid API key, the token
+// signing key and the certificate that encrypts the Data Protection keys, read through Key Vault references.
 targetScope = 'resourceGroup'
 
 @description('Short name of this environment, e.g. "prod"; part of every resource name.')
@@ -22,6 +23,10 @@ param sendGridApiKey string
 @secure()
 @minLength(32)
 param signingKey string
+
+@description('Certificate that encrypts the Data Protection keys (editors\' sessions) the app keeps in Blob storage: a PKCS#12 (PFX) file with its RSA private key and no password, base64-encoded. Stored in Key Vault only. Changing it signs editors out once.')
+@secure()
+param dataProtectionCertificate string
 
 @description('Sender address of every email (verified in SendGrid).')
 param fromEmail string
@@ -119,6 +124,41 @@ resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/contai
   name: deploymentContainer
 }
 
+// A stored tailored resume is reachable only through a link that expires after 24 hours; nothing is kept after that.
+// The policy runs about once a day, so "more than 1 day" deletes each one between one and two days after it was made.
+resource blobLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-expired-tailored-resumes'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'tailored-resumes/' // StoredResumes.ContainerName, which the app creates on first use (InfraTests keeps them equal).
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: 1
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: names.vault
   location: location
@@ -148,6 +188,15 @@ resource signingSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   name: 'signing-key'
   properties: {
     value: signingKey
+  }
+}
+
+resource dataProtectionSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'data-protection-certificate'
+  properties: {
+    value: dataProtectionCertificate
+    contentType: 'application/x-pkcs12'
   }
 }
 
@@ -225,6 +274,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'CareerKit__SigningKey'
           value: '@Microsoft.KeyVault(SecretUri=${signingSecret.properties.secretUri})'
+        }
+        {
+          // The app encrypts Data Protection keys with it (ProtectKeysWithCertificate) before storing them in Blob storage.
+          name: 'CareerKit__DataProtectionCertificate'
+          value: '@Microsoft.KeyVault(SecretUri=${dataProtectionSecret.properties.secretUri})'
         }
         {
           name: 'SendGrid__ApiKey'

@@ -38,6 +38,7 @@ public static class CareerKitHostExtensions
         builder.Services.AddResumes();
         builder.Services.AddNewsletter();
         builder.Services.AddEditor();
+        builder.Services.AddKeyRingEncryption(builder.Configuration);
         builder.Services.AddCareerKitHealthChecks();
         builder.AddCareerKitTelemetry();
         return builder;

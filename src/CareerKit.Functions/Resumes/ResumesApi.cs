@@ -215,6 +215,7 @@ internal static class ResumesRegistration
         services.AddSingleton<ResumeRenderer>();
         services.AddSingleton<TemplatePdfCache>();
         services.AddSingleton<StoredResumes>();
+        services.AddHostedService<StoredResumeSweep>();
         return services;
     }
 }

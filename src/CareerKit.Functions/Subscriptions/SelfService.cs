@@ -8,6 +8,8 @@ public enum LinkStatus
     Expired,
     /// <summary>The link is genuine but there is no longer anything it can act on (erased, or already left).</summary>
     Gone,
+    /// <summary>A confirmation link for choices a later sign-up of the address replaced (and sent its own link for).</summary>
+    Superseded,
 }
 
 public readonly record struct LinkResult(LinkStatus Status, Subscriber? Subscriber = null);
@@ -19,18 +21,30 @@ public sealed partial class SelfService(
     TimeProvider time,
     ILogger<SelfService> logger)
 {
-    /// <summary>Confirms a pending subscription. Idempotent: confirming again changes nothing.</summary>
-    public Task<LinkResult> ConfirmAsync(string? token, CancellationToken cancellationToken) =>
-        ActAsync(token, TokenPurpose.Confirm, subscriber => subscriber.Status switch
+    /// <summary>
+    /// Confirms a pending subscription with the choices of the sign-up that sent this link, never others: a later
+    /// sign-up with other choices sent its own link, and this one is then refused. Idempotent: confirming again changes nothing.
+    /// </summary>
+    public async Task<LinkResult> ConfirmAsync(string? token, CancellationToken cancellationToken)
+    {
+        var superseded = false;
+        var result = await ActAsync(token, TokenPurpose.Confirm, (check, subscriber) =>
         {
-            SubscriberStatus.Pending or SubscriberStatus.Confirmed => subscriber.Confirm(time.GetUtcNow()),
-            // An old confirmation link must not undo a later unsubscribe.
-            _ => null,
+            superseded = subscriber.Status == SubscriberStatus.Pending && !tokens.IsBoundTo(check, subscriber.SignupChoices);
+            return subscriber.Status switch
+            {
+                SubscriberStatus.Pending when !superseded => subscriber.Confirm(time.GetUtcNow()),
+                SubscriberStatus.Confirmed => subscriber,
+                // An old confirmation link must not undo a later unsubscribe.
+                _ => null,
+            };
         }, LogConfirmed, cancellationToken);
+        return superseded && result.Status == LinkStatus.Gone ? result with { Status = LinkStatus.Superseded } : result;
+    }
 
     /// <summary>Stops all email at once. Idempotent, as one-click unsubscribe requires.</summary>
     public Task<LinkResult> UnsubscribeAsync(string? token, CancellationToken cancellationToken) =>
-        ActAsync(token, TokenPurpose.Unsubscribe, subscriber => subscriber.Status switch
+        ActAsync(token, TokenPurpose.Unsubscribe, (_, subscriber) => subscriber.Status switch
         {
             SubscriberStatus.Pending or SubscriberStatus.Confirmed => subscriber.Unsubscribe(time.GetUtcNow()),
             SubscriberStatus.Unsubscribed => subscriber,
@@ -38,13 +52,13 @@ public sealed partial class SelfService(
         }, LogUnsubscribed, cancellationToken);
 
     public Task<LinkResult> UpdatePreferencesAsync(string? token, Track track, string? firstName, CancellationToken cancellationToken) =>
-        ActAsync(token, TokenPurpose.Preferences, subscriber => subscriber.Status is SubscriberStatus.Pending or SubscriberStatus.Confirmed
+        ActAsync(token, TokenPurpose.Preferences, (_, subscriber) => subscriber.Status is SubscriberStatus.Pending or SubscriberStatus.Confirmed
             ? subscriber with { Track = track, FirstName = firstName }
             : null, LogPreferencesChanged, cancellationToken);
 
     /// <summary>Deletes the personal data; the address hash stays so it is never mailed without a new sign-up.</summary>
     public Task<LinkResult> EraseAsync(string? token, CancellationToken cancellationToken) =>
-        ActAsync(token, TokenPurpose.Erase, subscriber => subscriber.Status == SubscriberStatus.Erased ? null : subscriber.Erase(time.GetUtcNow()), LogErased, cancellationToken);
+        ActAsync(token, TokenPurpose.Erase, (_, subscriber) => subscriber.Status == SubscriberStatus.Erased ? null : subscriber.Erase(time.GetUtcNow()), LogErased, cancellationToken);
 
     /// <summary>Finds the subscriber a link is for, without changing anything (preferences page, export).</summary>
     public async Task<LinkResult> FindAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)
@@ -65,7 +79,7 @@ public sealed partial class SelfService(
     private async Task<LinkResult> ActAsync(
         string? token,
         TokenPurpose purpose,
-        Func<Subscriber, Subscriber?> change,
+        Func<TokenCheck, Subscriber, Subscriber?> change,
         Action<ILogger, string> log,
         CancellationToken cancellationToken)
     {
@@ -78,7 +92,7 @@ public sealed partial class SelfService(
         var applies = true;
         var updated = await store.UpdateAsync(check.SubscriberId, current =>
         {
-            var next = change(current);
+            var next = change(check, current);
             applies = next is not null;
             return next ?? current;
         }, cancellationToken);

@@ -55,7 +55,9 @@ public sealed partial class SignupHandler(
         var next = existing.Status switch
         {
             SubscriberStatus.Confirmed => existing,
-            SubscriberStatus.Pending => existing with { FirstName = request.FirstName, Track = request.Track, ConsentedAt = now },
+            SubscriberStatus.Pending when mayEmail => existing with { FirstName = request.FirstName, Track = request.Track, ConsentedAt = now },
+            // No email goes out, so no link could confirm new choices: keep what the sent link confirms.
+            SubscriberStatus.Pending => existing,
             _ => Subscriber.StartPending(existing.Id, request, now) with { ETag = existing.ETag, LastSignupEmailAt = existing.LastSignupEmailAt },
         };
         if (mayEmail)

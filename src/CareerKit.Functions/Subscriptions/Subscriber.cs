@@ -33,10 +33,16 @@ public sealed record Subscriber
     /// <summary>When we last sent this address a sign-up email (confirmation or "already subscribed").</summary>
     public DateTimeOffset? LastSignupEmailAt { get; init; }
 
+    /// <summary>When we last emailed this address its export and erase links.</summary>
+    public DateTimeOffset? LastDataLinksEmailAt { get; init; }
+
     /// <summary>Storage version, for optimistic concurrency. Empty for a subscriber not yet stored.</summary>
     public string ETag { get; init; } = "";
 
     public bool IsReceivingEmail => Status == SubscriberStatus.Confirmed;
+
+    /// <summary>What a pending sign-up asked for: its confirmation link confirms these choices and no others.</summary>
+    public string SignupChoices => $"{Track.Code()}|{FirstName}";
 
     /// <summary>A sign-up of an address that is new, unsubscribed or erased: pending until confirmed.</summary>
     public static Subscriber StartPending(string id, SignupRequest request, DateTimeOffset now) => new()

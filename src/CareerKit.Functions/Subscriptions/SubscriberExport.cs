@@ -15,6 +15,7 @@ public sealed record SubscriberExport(
     DateTimeOffset? ConfirmedAt,
     DateTimeOffset? UnsubscribedAt,
     DateTimeOffset? LastSignupEmailAt,
+    DateTimeOffset? LastDataLinksEmailAt,
     DateTimeOffset ExportedAt)
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -31,5 +32,6 @@ public sealed record SubscriberExport(
         subscriber.ConfirmedAt,
         subscriber.UnsubscribedAt,
         subscriber.LastSignupEmailAt,
+        subscriber.LastDataLinksEmailAt,
         now);
 }

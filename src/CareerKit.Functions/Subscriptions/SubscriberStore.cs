@@ -128,6 +128,7 @@ public sealed class SubscriberStore(TableStorage storage)
         public DateTimeOffset? UnsubscribedAt { get; set; }
         public DateTimeOffset? ErasedAt { get; set; }
         public DateTimeOffset? LastSignupEmailAt { get; set; }
+        public DateTimeOffset? LastDataLinksEmailAt { get; set; }
 
         public static SubscriberEntity From(Subscriber subscriber) => new()
         {
@@ -143,6 +144,7 @@ public sealed class SubscriberStore(TableStorage storage)
             UnsubscribedAt = subscriber.UnsubscribedAt,
             ErasedAt = subscriber.ErasedAt,
             LastSignupEmailAt = subscriber.LastSignupEmailAt,
+            LastDataLinksEmailAt = subscriber.LastDataLinksEmailAt,
         };
 
         public Subscriber ToSubscriber() => new()
@@ -159,6 +161,7 @@ public sealed class SubscriberStore(TableStorage storage)
             UnsubscribedAt = UnsubscribedAt,
             ErasedAt = ErasedAt,
             LastSignupEmailAt = LastSignupEmailAt,
+            LastDataLinksEmailAt = LastDataLinksEmailAt,
             ETag = ETag.ToString(),
         };
     }

@@ -10,6 +10,7 @@ public sealed class SubscriptionEmails(TemplateLibrary templates, SubscriptionTo
 {
     public const string ConfirmationCategory = "confirmation";
     public const string AlreadySubscribedCategory = "already-subscribed";
+    public const string DataLinksCategory = "data-links";
 
     public EmailMessage Confirmation(Subscriber subscriber)
     {
@@ -17,7 +18,7 @@ public sealed class SubscriptionEmails(TemplateLibrary templates, SubscriptionTo
         {
             subscriber.FirstName,
             Track = subscriber.Track.DisplayName(),
-            ConfirmUrl = Link("api/subscriptions/confirm", subscriber.Id, TokenPurpose.Confirm),
+            ConfirmUrl = Link("api/subscriptions/confirm", subscriber.Id, TokenPurpose.Confirm, subscriber.SignupChoices),
             ExpiresInDays = (int)SubscriptionTokens.LifetimeOf(TokenPurpose.Confirm).TotalDays,
             SignupUrl = options.Value.LinkTo("/"),
         };
@@ -42,6 +43,19 @@ public sealed class SubscriptionEmails(TemplateLibrary templates, SubscriptionTo
         };
     }
 
+    /// <summary>Fresh export and erase links, asked for from the preferences page, for the address's own inbox only.</summary>
+    public EmailMessage DataLinks(Subscriber subscriber)
+    {
+        var model = new
+        {
+            subscriber.FirstName,
+            ExportUrl = Link("api/subscriptions/export", subscriber.Id, TokenPurpose.Export),
+            EraseUrl = Link("api/subscriptions/erase", subscriber.Id, TokenPurpose.Erase),
+            ExpiresInHours = (int)SubscriptionTokens.LifetimeOf(TokenPurpose.Export).TotalHours,
+        };
+        return Compose(subscriber, "Your CareerKit data: download or erase it", "data-links", model, DataLinksCategory);
+    }
+
     /// <summary>RFC 2369 and RFC 8058 one-click unsubscribe headers.</summary>
     public static IReadOnlyDictionary<string, string> ListUnsubscribeHeaders(string unsubscribeUrl) => new Dictionary<string, string>
     {
@@ -49,8 +63,8 @@ public sealed class SubscriptionEmails(TemplateLibrary templates, SubscriptionTo
         ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
     };
 
-    public string Link(string path, string subscriberId, TokenPurpose purpose) =>
-        options.Value.LinkTo($"{path}?token={Uri.EscapeDataString(tokens.Issue(subscriberId, purpose))}");
+    public string Link(string path, string subscriberId, TokenPurpose purpose, string? binding = null) =>
+        options.Value.LinkTo($"{path}?token={Uri.EscapeDataString(tokens.Issue(subscriberId, purpose, binding))}");
 
     private EmailMessage Compose(Subscriber subscriber, string subject, string template, object model, string category)
     {

@@ -44,10 +44,17 @@ public sealed class SubscriptionPages(PageRenderer pages, SubscriptionEmails ema
             HasErrors = form.Errors.Count > 0,
             Pending = subscriber.Status == SubscriberStatus.Pending,
             Tracks = TrackChoices,
-            ExportUrl = emails.Link("api/subscriptions/export", subscriber.Id, TokenPurpose.Export),
-            EraseUrl = emails.Link("api/subscriptions/erase", subscriber.Id, TokenPurpose.Erase),
+            // Not the export and erase links themselves: this page's link may have been forwarded, so they go by email.
+            DataLinksUrl = emails.Link("api/subscriptions/data-links", subscriber.Id, TokenPurpose.Preferences),
             UnsubscribeUrl = emails.Link("api/subscriptions/unsubscribe", subscriber.Id, TokenPurpose.Unsubscribe),
         }, status);
+
+    public IResult DataLinksSent(bool recently) => pages.Page("data-links-sent", "Check your inbox", new
+    {
+        Recently = recently,
+        ExpiresInHours = (int)SubscriptionTokens.LifetimeOf(TokenPurpose.Export).TotalHours,
+        ThrottleMinutes = (int)DataLinks.EmailThrottle.TotalMinutes,
+    });
 
     public IResult Erase() => pages.Page("erase", "Erase your data", new { });
 
@@ -63,6 +70,11 @@ public sealed class SubscriptionPages(PageRenderer pages, SubscriptionEmails ema
             Heading = "This link has expired",
             Detail = $"For your safety, {action} links only work for a limited time.",
         }, StatusCodes.Status400BadRequest),
+        LinkStatus.Superseded => pages.Page("link-problem", "This link is out of date", new
+        {
+            Heading = "This confirmation link is out of date",
+            Detail = "This address was signed up again with other choices after this email was sent, so this link confirms nothing. Use the link in the newer confirmation email, or sign up again.",
+        }, StatusCodes.Status409Conflict),
         LinkStatus.Gone => pages.Page("link-problem", "Nothing to do here any more", new
         {
             Heading = "There is no subscription for this link any more",

@@ -24,14 +24,16 @@ public enum TokenStatus
     Invalid,
 }
 
-public readonly record struct TokenCheck(TokenStatus Status, string SubscriberId = "")
+/// <param name="Binding">The keyed hash of what else the link was bound to when issued; empty when nothing.</param>
+public readonly record struct TokenCheck(TokenStatus Status, string SubscriberId = "", string Binding = "")
 {
     public bool IsValid => Status == TokenStatus.Valid;
 }
 
 /// <summary>
 /// Signed, expiring capability tokens for email links: "payload.signature", both base64url, where the
-/// payload is "v1|purpose|subscriber id|expiry (unix seconds)" and the signature is HMAC-SHA256.
+/// payload is "v1|purpose|subscriber id|expiry (unix seconds)" and, for a link bound to more than the subscriber,
+/// "|binding" (a keyed hash, so no personal data is in the link); the signature is HMAC-SHA256.
 /// </summary>
 public sealed class SubscriptionTokens(IOptions<CareerKitOptions> options, TimeProvider time)
 {
@@ -47,12 +49,18 @@ public sealed class SubscriptionTokens(IOptions<CareerKitOptions> options, TimeP
         _ => TimeSpan.FromHours(24),
     };
 
-    public string Issue(string subscriberId, TokenPurpose purpose)
+    /// <param name="binding">What else the link is for (a confirmation link: the choices of the sign-up that sent it).</param>
+    public string Issue(string subscriberId, TokenPurpose purpose, string? binding = null)
     {
-        var expires = time.GetUtcNow().Add(LifetimeOf(purpose)).ToUnixTimeSeconds();
-        var payload = Encoding.UTF8.GetBytes(string.Join('|', Version, Name(purpose), subscriberId, expires.ToString(CultureInfo.InvariantCulture)));
+        var expires = time.GetUtcNow().Add(LifetimeOf(purpose)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        string[] fields = binding is null ? [Version, Name(purpose), subscriberId, expires] : [Version, Name(purpose), subscriberId, expires, Tag(binding)];
+        var payload = Encoding.UTF8.GetBytes(string.Join('|', fields));
         return $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(Sign(payload))}";
     }
+
+    /// <summary>Whether a checked token was issued bound to <paramref name="binding"/>.</summary>
+    public bool IsBoundTo(TokenCheck check, string binding) =>
+        check.Binding.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(check.Binding), Encoding.ASCII.GetBytes(Tag(binding)));
 
     public TokenCheck Check(string? token, TokenPurpose expected)
     {
@@ -71,18 +79,19 @@ public sealed class SubscriptionTokens(IOptions<CareerKitOptions> options, TimeP
         }
 
         var parts = Encoding.UTF8.GetString(payload).Split('|');
-        if (parts.Length != 4 || parts[0] != Version || parts[1] != Name(expected)
+        if (parts.Length is not (4 or 5) || parts[0] != Version || parts[1] != Name(expected)
             || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
         {
             return new(TokenStatus.Invalid);
         }
 
-        return time.GetUtcNow().ToUnixTimeSeconds() > expires
-            ? new(TokenStatus.Expired, parts[2])
-            : new(TokenStatus.Valid, parts[2]);
+        return new(time.GetUtcNow().ToUnixTimeSeconds() > expires ? TokenStatus.Expired : TokenStatus.Valid, parts[2], parts.Length == 5 ? parts[4] : "");
     }
 
     private byte[] Sign(ReadOnlySpan<byte> payload) => HMACSHA256.HashData(_key, payload);
+
+    /// <summary>16 bytes of a keyed hash: enough to tell bindings apart, and it says nothing about the values.</summary>
+    private string Tag(string binding) => Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("binding|" + binding)).AsSpan(0, 16));
 
     private static string Name(TokenPurpose purpose) => purpose.ToString().ToLowerInvariant();
 

@@ -21,6 +21,7 @@ public static class SubscriptionsApi
         group.MapPost("unsubscribe", Unsubscribe);
         group.MapGet("preferences", ShowPreferences);
         group.MapPost("preferences", SavePreferences);
+        group.MapPost("data-links", SendDataLinks);
         group.MapGet("export", Export);
         group.MapGet("erase", ShowErase);
         group.MapPost("erase", Erase);
@@ -158,6 +159,29 @@ public static class SubscriptionsApi
         return asForm
             ? pages.Preferences(saved.Subscriber!, PreferencesForm.From(saved.Subscriber!) with { Saved = true })
             : TypedResults.Ok(new { track = saved.Subscriber!.Track.Code(), firstName = saved.Subscriber.FirstName });
+    }
+
+    /// <summary>Asked for from the preferences page: the export and erase links go by email to the address, never to the asker.</summary>
+    public static async Task<IResult> SendDataLinks(HttpRequest request, string? token, SelfService service, DataLinks links, SubscriptionPages pages, CancellationToken cancellationToken)
+    {
+        var found = await service.FindAsync(token, TokenPurpose.Preferences, cancellationToken);
+        var outcome = found.Status == LinkStatus.Done ? await links.SendAsync(found.Subscriber!.Id, cancellationToken) : DataLinksOutcome.Gone;
+        if (outcome == DataLinksOutcome.Gone)
+        {
+            var status = found.Status == LinkStatus.Done ? LinkStatus.Gone : found.Status;
+            return ClientKind.WantsHtml(request) ? pages.LinkProblem(status, "preferences") : LinkProblemDetails(status);
+        }
+
+        var recently = outcome == DataLinksOutcome.Throttled;
+        return ClientKind.WantsHtml(request)
+            ? pages.DataLinksSent(recently)
+            : TypedResults.Accepted((string?)null, new
+            {
+                status = recently ? "sent-recently" : "sent",
+                message = recently
+                    ? "The links were emailed to the subscribed address a few minutes ago; ask again after 15 minutes."
+                    : "Links to download and to erase the data are on their way to the subscribed address; they work for 24 hours.",
+            });
     }
 
     public static async Task<IResult> Export(HttpRequest request, string? token, SelfService service, SubscriptionPages pages, TimeProvider time, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ internal static class SubscriptionsRegistration
         services.AddSingleton<SubscriptionPages>();
         services.AddSingleton<SignupHandler>();
         services.AddSingleton<SelfService>();
+        services.AddSingleton<DataLinks>();
 
         // Forms here are a handful of short fields.
         services.Configure<FormOptions>(form =>

@@ -122,6 +122,22 @@ public sealed class SignupPageTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task A_subscriber_asks_on_the_preferences_page_for_their_data_links_and_gets_them_by_email()
+    {
+        await using var app = await CareerKitApp.StartAsync();
+        var email = CareerKitApp.NewAddress("data");
+        await app.SubscribeAndConfirmAsync(email);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(app.LinkFor(email, "api/subscriptions/preferences", TokenPurpose.Preferences).AbsoluteUri);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Email me my data links" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("on their way to the address you subscribed with");
+        await page.AssertAccessibleAsync();
+        Assert.Equal("Your CareerKit data: download or erase it", app.SendGrid.EmailsTo(email)[^1].Subject);
+    }
+
+    [Fact]
     public async Task Unsubscribing_in_the_browser_takes_one_press_of_a_button()
     {
         await using var app = await CareerKitApp.StartAsync();

@@ -62,6 +62,32 @@ public sealed partial class InfraTests
     }
 
     [Fact]
+    public async Task A_blob_lifecycle_rule_deletes_tailored_resumes_a_day_after_they_are_stored()
+    {
+        var template = await TemplateAsync();
+        var rules = Resource(template, "Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]!.AsArray();
+
+        var rule = Assert.Single(rules, rule => rule!["definition"]!["filters"]!["prefixMatch"]!.AsArray().Any(prefix => prefix!.GetValue<string>() == $"{CareerKit.Resumes.StoredResumes.ContainerName}/"))!;
+        Assert.True(rule["enabled"]!.GetValue<bool>());
+        Assert.Equal("Lifecycle", rule["type"]!.GetValue<string>());
+        Assert.Equal(["blockBlob"], rule["definition"]!["filters"]!["blobTypes"]!.AsArray().Select(type => type!.GetValue<string>()));
+        // The policy runs about once a day; "more than 1 day" never deletes a resume before its 24-hour link expires.
+        Assert.Equal(1, rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterCreationGreaterThan"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Data_protection_keys_are_encrypted_with_a_certificate_kept_in_key_vault()
+    {
+        var template = await TemplateAsync();
+        var secrets = Resources(template).Where(resource => resource["type"]!.GetValue<string>() == "Microsoft.KeyVault/vaults/secrets")
+            .Select(secret => secret["name"]!.GetValue<string>()).ToList();
+
+        Assert.Contains(secrets, name => name.Contains("data-protection-certificate", StringComparison.Ordinal));
+        Assert.Contains("data-protection-certificate", AppSettings(template)["CareerKit__DataProtectionCertificate"], StringComparison.Ordinal);
+        Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri=", AppSettings(template)["CareerKit__DataProtectionCertificate"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_setting_the_app_reads_at_start_is_set_by_the_bicep()
     {
         var template = await TemplateAsync();
@@ -118,6 +144,7 @@ public sealed partial class InfraTests
             "AzureWebJobsStorage__accountName" => "stckprodabcdefghijklmn",
             "CareerKit__PublicBaseUrl" => "https://func-careerkit-prod-abcdef.azurewebsites.net",
             "SendGrid__FromEmail" => "newsletter@careerkit.example",
+            "CareerKit__DataProtectionCertificate" => Editor.KeyRingEncryptionTests.NewCertificate(),
             _ when value.Contains("@Microsoft.KeyVault", StringComparison.Ordinal) => "@Microsoft.KeyVault(SecretUri=https://kv-ck-prod.vault.azure.net/secrets/signing-key/0123456789abcdef)",
             _ => "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/",
         };

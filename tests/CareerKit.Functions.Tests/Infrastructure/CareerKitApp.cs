@@ -83,6 +83,8 @@ public sealed class CareerKitApp : IAsyncDisposable
             ["SendGrid:FromEmail"] = "newsletter@careerkit.test",
             ["SendGrid:FromName"] = "CareerKit",
             ["CareerKit:LocalScheduler"] = "false",
+            // A sweep on a clock moved ahead would delete other tests' fresh resumes in the shared Azurite.
+            [CareerKit.Resumes.StoredResumeSweep.SweepSetting] = "false",
             ["CareerKit:SendQueueName"] = $"send-batches-{Guid.NewGuid():N}"[..40], // Each app its own queue: no test reads another's messages.
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

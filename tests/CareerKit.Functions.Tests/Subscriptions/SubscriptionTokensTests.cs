@@ -29,6 +29,20 @@ public sealed class SubscriptionTokensTests
     }
 
     [Fact]
+    public void A_bound_token_matches_only_its_binding_and_does_not_carry_it_readably()
+    {
+        var token = Tokens().Issue("subscriber-1", TokenPurpose.Confirm, "ml|Quintessa");
+
+        var check = Tokens().Check(token, TokenPurpose.Confirm);
+
+        Assert.Equal(TokenStatus.Valid, check.Status);
+        Assert.True(Tokens().IsBoundTo(check, "ml|Quintessa"));
+        Assert.False(Tokens().IsBoundTo(check, "ai|Quintessa"));
+        Assert.False(Tokens().IsBoundTo(Tokens().Check(Tokens().Issue("subscriber-1", TokenPurpose.Confirm), TokenPurpose.Confirm), "ml|Quintessa"));
+        Assert.DoesNotContain("Quintessa", System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.AsSpan(0, token.IndexOf('.')))));
+    }
+
+    [Fact]
     public void A_token_for_one_purpose_does_not_work_for_another()
     {
         var confirm = Tokens().Issue("subscriber-1", TokenPurpose.Confirm);

@@ -30,7 +30,7 @@ public sealed partial class SelfService(
         var superseded = false;
         var result = await ActAsync(token, TokenPurpose.Confirm, (check, subscriber) =>
         {
-            superseded = subscriber.Status == SubscriberStatus.Pending && !tokens.IsBoundTo(check, subscriber.SignupChoices);
+            superseded = subscriber.Status == SubscriberStatus.Pending && !ConfirmsCurrentChoices(check, subscriber);
             return subscriber.Status switch
             {
                 SubscriberStatus.Pending when !superseded => subscriber.Confirm(time.GetUtcNow()),
@@ -40,6 +40,23 @@ public sealed partial class SelfService(
             };
         }, LogConfirmed, cancellationToken);
         return superseded && result.Status == LinkStatus.Gone ? result with { Status = LinkStatus.Superseded } : result;
+    }
+
+    /// <summary>
+    /// Whether this confirmation link was sent for the choices now pending. Links sent before confirmations were bound
+    /// carry no binding: such a link still confirms while no later sign-up email went out (a later sign-up within the
+    /// throttle window sends nothing and changes nothing), so the links in people's inboxes on the day of a deploy work.
+    /// </summary>
+    private bool ConfirmsCurrentChoices(TokenCheck check, Subscriber subscriber)
+    {
+        if (check.Binding.Length > 0)
+        {
+            return tokens.IsBoundTo(check, subscriber.SignupChoices);
+        }
+
+        var issued = check.Expires - SubscriptionTokens.LifetimeOf(TokenPurpose.Confirm);
+        // The email's time is taken just before its link is made, and the expiry is kept to the second: a minute's slack.
+        return subscriber.LastSignupEmailAt is not { } lastEmail || lastEmail <= issued + TimeSpan.FromMinutes(1);
     }
 
     /// <summary>Stops all email at once. Idempotent, as one-click unsubscribe requires.</summary>

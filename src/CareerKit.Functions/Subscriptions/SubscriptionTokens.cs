@@ -25,7 +25,8 @@ public enum TokenStatus
 }
 
 /// <param name="Binding">The keyed hash of what else the link was bound to when issued; empty when nothing.</param>
-public readonly record struct TokenCheck(TokenStatus Status, string SubscriberId = "", string Binding = "")
+/// <param name="Expires">When the link stops working (to the second).</param>
+public readonly record struct TokenCheck(TokenStatus Status, string SubscriberId = "", string Binding = "", DateTimeOffset Expires = default)
 {
     public bool IsValid => Status == TokenStatus.Valid;
 }
@@ -85,7 +86,7 @@ public sealed class SubscriptionTokens(IOptions<CareerKitOptions> options, TimeP
             return new(TokenStatus.Invalid);
         }
 
-        return new(time.GetUtcNow().ToUnixTimeSeconds() > expires ? TokenStatus.Expired : TokenStatus.Valid, parts[2], parts.Length == 5 ? parts[4] : "");
+        return new(time.GetUtcNow().ToUnixTimeSeconds() > expires ? TokenStatus.Expired : TokenStatus.Valid, parts[2], parts.Length == 5 ? parts[4] : "", DateTimeOffset.FromUnixTimeSeconds(expires));
     }
 
     private byte[] Sign(ReadOnlySpan<byte> payload) => HMACSHA256.HashData(_key, payload);

@@ -63,4 +63,30 @@ public sealed class PendingSignupTests
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal(SubscriberStatus.Confirmed, (await app.FindSubscriberAsync(email))!.Status);
     }
+
+    [Fact]
+    public async Task A_link_sent_before_links_were_bound_confirms_until_a_later_sign_up_email_replaces_it()
+    {
+        await using var app = await CareerKitApp.StartAsync();
+        var email = CareerKitApp.NewAddress();
+        await app.SignUpAsync(email, "ml", "Ada");
+        var unbound = app.LinkFor(email, "/api/subscriptions/confirm", TokenPurpose.Confirm); // As every link was made before.
+        app.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var confirmed = await app.Client.GetAsync(unbound);
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(SubscriberStatus.Confirmed, (await app.FindSubscriberAsync(email))!.Status);
+
+        var other = CareerKitApp.NewAddress();
+        await app.SignUpAsync(other, "ml", "Ada");
+        var oldLink = app.LinkFor(other, "/api/subscriptions/confirm", TokenPurpose.Confirm);
+        app.Time.Advance(SignupHandler.EmailThrottle);
+        await app.SignUpAsync(other, "ai", "Bea");
+
+        var refused = await app.Client.GetAsync(oldLink);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal((SubscriberStatus.Pending, Track.Ai), ((await app.FindSubscriberAsync(other))!.Status, (await app.FindSubscriberAsync(other))!.Track));
+    }
 }

@@ -10,7 +10,7 @@ public sealed record EditionBoardView(IReadOnlyList<EditionDraft> Drafts, IReadO
 /// by the requests in between; a change made through <see cref="EditionDesk"/> on this instance is seen at once.
 /// Changes from elsewhere (the timers, SendGrid's events, another instance) show within <see cref="FreshFor"/>.
 /// </summary>
-public sealed class EditionBoard(EditionDrafts drafts, EditionStore editions, EventRecorder events)
+public sealed class EditionBoard(EditionDrafts drafts, EditionStore editions, EventRecorder events, SendLedger ledger)
 {
     public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(5);
 
@@ -47,6 +47,7 @@ public sealed class EditionBoard(EditionDrafts drafts, EditionStore editions, Ev
         // Shared by many requests, so no one request's cancellation may stop it.
         var draftList = drafts.ListAsync(CancellationToken.None);
         var counts = events.AllCountsAsync(CancellationToken.None);
+        var held = ledger.UnknownRecipientsAsync(CancellationToken.None);
         var records = await editions.AllAsync(CancellationToken.None);
         var byWeek = records.ToDictionary(record => (record.Track, record.IsoWeek), record => record.Status);
         var withStatus = (await draftList).Select(draft =>
@@ -54,13 +55,14 @@ public sealed class EditionBoard(EditionDrafts drafts, EditionStore editions, Ev
                 ? draft with { Status = EditionDesk.SendingStatus(status) }
                 : draft).ToList();
         var allCounts = await counts;
+        var unknown = await held;
         var summaries = records.Select(record =>
         {
             var figures = allCounts.GetValueOrDefault(record.Id) ?? [];
             int Count(params string[] types) => types.Sum(type => figures.GetValueOrDefault(type));
             return new EditionSummary(
                 record.Id, record.Track, record.IsoWeek, record.Subject, record.Status switch { EditionStatus.Queued => "sent", EditionStatus.Scheduled => "scheduled", _ => "sending" }, record.Recipients,
-                Count("delivered"), Count("bounce", "dropped"), Count("open"), Count("click"), Count("unsubscribe", "group_unsubscribe", "spamreport"));
+                Count("delivered"), Count("bounce", "dropped"), Count("open"), Count("click"), Count("unsubscribe", "group_unsubscribe", "spamreport"), unknown.GetValueOrDefault(record.Id));
         }).ToList();
         return new EditionBoardView(withStatus, summaries);
     }

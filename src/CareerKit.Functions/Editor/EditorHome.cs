@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Antiforgery;
 
 namespace CareerKit.Editor;
 
-/// <summary>One edition as editors see it: where it stands and how it did (from SendGrid's events).</summary>
-public sealed record EditionSummary(string Id, string Track, string IsoWeek, string Subject, string Status, int Recipients, int Delivered, int Bounced, int Opened, int Clicked, int Unsubscribed);
+/// <summary>
+/// One edition as editors see it: where it stands and how it did (from SendGrid's events). <paramref name="OutcomeUnknown"/>:
+/// recipients of held batches, which SendGrid may or may not have sent and which were not resent.
+/// </summary>
+public sealed record EditionSummary(string Id, string Track, string IsoWeek, string Subject, string Status, int Recipients, int Delivered, int Bounced, int Opened, int Clicked, int Unsubscribed, int OutcomeUnknown);
 
 /// <summary>GET /editor (editions with their figures) and GET /editor/audit; the same data under /api/editor.</summary>
 public static class EditorHome
@@ -51,6 +54,7 @@ public static class EditorHome
                 Editions = showAll ? editions : [.. editions.Take(EditionsPerTrack)],
                 Total = editions.Count,
                 More = !showAll && editions.Count > EditionsPerTrack,
+                OutcomeUnknown = editions.Any(edition => edition.OutcomeUnknown > 0),
             };
         });
         return pages.Page("editor-home", "Editor", new

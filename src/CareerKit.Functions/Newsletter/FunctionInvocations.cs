@@ -24,10 +24,16 @@ public static class FunctionInvocations
     public const string SendBatchFunction = "SendBatch";
     public const string DispatchScheduledFunction = "DispatchScheduled";
 
+    /// <summary>
+    /// A queue message is at most 64 KB (a full batch of 1,000 subscriber ids is about 37 KB); the host posts it
+    /// JSON-quoted with its metadata, so the invocation is allowed twice that, above the app's 16 KB default.
+    /// </summary>
+    public const int MaxInvocationBytes = 128 * 1024;
+
     public static IEndpointRouteBuilder MapFunctionInvocations(this IEndpointRouteBuilder app)
     {
         app.MapPost($"/{WeeklyTipsFunction}", RunWeeklyTipsAsync);
-        app.MapPost($"/{SendBatchFunction}", RunSendBatchAsync);
+        app.MapPost($"/{SendBatchFunction}", RunSendBatchAsync).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxInvocationBytes));
         app.MapPost($"/{DispatchScheduledFunction}", RunDispatchScheduledAsync);
         return app;
     }

@@ -1,5 +1,6 @@
 using Cronos;
 using CareerKit.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CareerKit.Newsletter;
 
@@ -117,6 +118,10 @@ internal static class NewsletterRegistration
         services.AddSingleton<SendQueue>();
         services.AddSingleton<WeeklyTips>();
         services.AddSingleton<SendBatch>();
+        services.AddSingleton<SendLedger>();
+        services.AddOptions<UnknownOutcomeOptions>().BindConfiguration(CareerKitOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UnknownOutcomeOptions>, UnknownOutcomeOptionsAttributes>();
+        services.AddSingleton<IValidateOptions<UnknownOutcomeOptions>, UnknownOutcomeOptionsValidator>();
         services.AddSingleton<EditionRecipients>();
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<SendReceipts>();

@@ -42,9 +42,12 @@ public sealed class SendQueue
         await _poison.SendMessageAsync(body, cancellationToken);
     }
 
-    public async Task EnqueueAsync(SendBatchMessage message, CancellationToken cancellationToken)
+    public Task EnqueueAsync(SendBatchMessage message, CancellationToken cancellationToken) => EnqueueAsync(message, TimeSpan.Zero, cancellationToken);
+
+    /// <summary>Queues the batch to be delivered no sooner than <paramref name="delay"/> from now (at most 7 days), as a new message with a fresh delivery count.</summary>
+    public async Task EnqueueAsync(SendBatchMessage message, TimeSpan delay, CancellationToken cancellationToken)
     {
         await _created.Value;
-        await _queue.SendMessageAsync(JsonSerializer.Serialize(message, JsonSerializerOptions.Web), cancellationToken);
+        await _queue.SendMessageAsync(JsonSerializer.Serialize(message, JsonSerializerOptions.Web), visibilityTimeout: delay, cancellationToken: cancellationToken);
     }
 }

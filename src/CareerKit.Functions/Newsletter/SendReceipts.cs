@@ -4,10 +4,10 @@ using CareerKit.Storage;
 namespace CareerKit.Newsletter;
 
 /// <summary>
-/// Which recipients SendGrid is known to have accepted an edition for: any webhook event that names an
-/// edition and a subscriber ("processed" first, then "delivered", "bounce" ...) proves it. A batch whose
-/// sender died between the SendGrid request and the ledger write is recovered from these, so nobody gets
-/// the edition twice.
+/// Which recipients SendGrid has reported an edition for: any webhook event that names an edition and a subscriber
+/// ("processed" first, then "delivered", "bounce" ...). SendGrid accepts or refuses a mail/send request as a whole,
+/// so one receipt for anyone in a batch proves the whole batch was accepted: that is how a batch whose outcome
+/// went unrecorded is settled without sending it twice.
 /// </summary>
 public sealed class SendReceipts(TableStorage storage)
 {
@@ -19,9 +19,29 @@ public sealed class SendReceipts(TableStorage storage)
         await table.UpsertEntityAsync(new TableEntity(editionId, subscriberId), TableUpdateMode.Merge, cancellationToken);
     }
 
-    public async Task<bool> ExistsAsync(string editionId, string subscriberId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether SendGrid reported the edition for any of these subscribers. A batch's ids were taken in key order,
+    /// so its receipts lie in one key range: one query, which stops at the first of them.
+    /// </summary>
+    public async Task<bool> AnyForAsync(string editionId, IReadOnlyCollection<string> subscriberIds, CancellationToken cancellationToken)
     {
+        if (subscriberIds.Count == 0)
+        {
+            return false;
+        }
+
+        var wanted = subscriberIds.ToHashSet(StringComparer.Ordinal);
+        var (first, last) = (wanted.Min(StringComparer.Ordinal)!, wanted.Max(StringComparer.Ordinal)!);
         var table = await storage.GetTableAsync(TableName, cancellationToken);
-        return (await table.GetEntityIfExistsAsync<TableEntity>(editionId, subscriberId, select: ["PartitionKey"], cancellationToken: cancellationToken)).HasValue;
+        var inRange = TableClient.CreateQueryFilter($"PartitionKey eq {editionId} and RowKey ge {first} and RowKey le {last}");
+        await foreach (var row in table.QueryAsync<TableEntity>(inRange, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (wanted.Contains(row.RowKey))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

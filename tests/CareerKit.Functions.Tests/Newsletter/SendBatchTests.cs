@@ -129,6 +129,19 @@ public sealed class SendBatchTests
     }
 
     [Fact]
+    public async Task A_full_batch_of_1000_subscribers_is_taken_by_the_queue_trigger()
+    {
+        await using var app = await CareerKitApp.StartAsync(new Dictionary<string, string?> { ["CareerKit:TablePrefix"] = $"full{Guid.NewGuid():N}"[..14] });
+        var record = await StoredEditions.StoreAsync(app, "ml", 2148);
+        var ids = Enumerable.Range(0, SendQueue.MaxBatchSize).Select(_ => Guid.NewGuid().ToString("N")).Order(StringComparer.Ordinal).ToList(); // Ids as long as subscribers' (nobody's, here).
+
+        var response = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(new SendBatchMessage(record.Id, record.Track, record.IsoWeek, 0, ids)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"ReturnValue\":\"NobodyLeft\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_batch_message_that_cannot_be_read_is_a_400()
     {
         await using var app = await CareerKitApp.StartAsync();

@@ -1,3 +1,4 @@
+using CareerKit.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace CareerKit.Editor;
@@ -13,17 +14,8 @@ internal static class EditorForms
             return null;
         }
 
-        if (limits is not null)
-        {
-            await context.Request.ReadFormAsync(limits, context.RequestAborted); // Kept by the request, so the antiforgery check reads this copy.
-        }
-
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return null;
-        }
-
-        return await context.Request.ReadFormAsync(context.RequestAborted);
+        var form = await FormBody.ReadAsync(context.Request, limits, context.RequestAborted); // Read first: the antiforgery check reads this copy.
+        return await antiforgery.IsRequestValidAsync(context) ? form : null;
     }
 
     public static IResult Expired(Pages.PageRenderer pages) =>

@@ -1,3 +1,4 @@
+using CareerKit.Hosting;
 using CareerKit.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -25,12 +26,12 @@ public static partial class EditorSignIn
             return pages.Error(StatusCodes.Status415UnsupportedMediaType, "Send the sign-in form.", "Sign in with the form at /editor/signin.");
         }
 
+        var form = await FormBody.ReadAsync(context.Request, context.RequestAborted); // Read first: the antiforgery check reads this copy.
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             return pages.Error(StatusCodes.Status400BadRequest, "The sign-in form expired.", "Reload the sign-in page and try again.");
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var returnUrl = LocalEditorPath(form["returnUrl"]);
         var editor = await keys.VerifyAsync(form["key"].ToString().Trim(), context.RequestAborted);
         if (editor is null)
@@ -47,7 +48,7 @@ public static partial class EditorSignIn
 
     public static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, AuditLog audit, PageRenderer pages)
     {
-        if (!await antiforgery.IsRequestValidAsync(context))
+        if (await EditorForms.ReadAsync(context, antiforgery) is null)
         {
             return pages.Error(StatusCodes.Status400BadRequest, "The form expired.", "Reload the page and try again.");
         }

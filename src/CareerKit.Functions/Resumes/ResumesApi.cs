@@ -12,13 +12,14 @@ public static class ResumesApi
 {
     public const int MaxResumeBytes = 256 * 1024;
     public const string MissingCharactersHeader = "X-CareerKit-Missing-Characters";
+    public const string PdfRateLimitPolicy = "pdf-renders";
 
     public static IEndpointRouteBuilder MapResumesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/resumes");
         group.MapGet("{track}", DownloadTemplate);
-        group.MapPost("{track}", Tailor);
-        group.MapGet("{track}/preview.png", Preview);
+        group.MapPost("{track}", Tailor).RequireRateLimiting(PdfRateLimitPolicy);
+        group.MapGet("{track}/preview.png", Preview).RequireRateLimiting(PdfRateLimitPolicy);
         group.MapPost("{track}/review", Review);
         return app;
     }
@@ -47,7 +48,7 @@ public static class ResumesApi
         return TypedResults.File(pdf, "application/pdf", $"careerkit-{track}-resume.pdf");
     }
 
-    public static async Task<IResult> Tailor(string track, string? paper, bool? store, HttpContext context, ResumeTemplates templates, ResumeRenderer renderer, StoredResumes stored, CancellationToken cancellationToken)
+    public static async Task<IResult> Tailor(string track, string? paper, bool? store, HttpContext context, ResumeTemplates templates, ResumeRenderer renderer, PdfRenderSlots slots, StoredResumes stored, CancellationToken cancellationToken)
     {
         if (templates.Find(track) is not { } template)
         {
@@ -65,7 +66,8 @@ public static class ResumesApi
             return failure!;
         }
 
-        var result = renderer.Render(ResumeTailor.Tailor(resume, template), template, size);
+        var tailored = ResumeTailor.Tailor(resume, template);
+        var result = await slots.RunAsync(() => renderer.Render(tailored, template, size), cancellationToken);
         if (result.MissingCharacters.Count > 0)
         {
             context.Response.Headers[MissingCharactersHeader] = string.Join(' ', result.MissingCharacters.Select(CodePoint));
@@ -81,7 +83,7 @@ public static class ResumesApi
     }
 
     /// <summary>A PNG of a page of the track's template: what the reader gets, before downloading.</summary>
-    public static IResult Preview(string track, string? paper, int? page, ResumeTemplates templates, ResumeRenderer renderer, HttpContext context)
+    public static async Task<IResult> Preview(string track, string? paper, int? page, ResumeTemplates templates, ResumeRenderer renderer, PdfRenderSlots slots, HttpContext context)
     {
         if (templates.Find(track) is not { } template)
         {
@@ -95,7 +97,8 @@ public static class ResumesApi
 
         try
         {
-            var png = renderer.RenderPng(ResumeTailor.Tailor(template.Document, template), template, size, page ?? 1, scale: 1.5f);
+            var tailored = ResumeTailor.Tailor(template.Document, template);
+            var png = await slots.RunAsync(() => renderer.RenderPng(tailored, template, size, page ?? 1, scale: 1.5f), context.RequestAborted);
             context.Response.Headers.CacheControl = "public, max-age=86400";
             return TypedResults.File(png, "image/png");
         }
@@ -145,13 +148,14 @@ public static class ResumesApi
             return Answer(form.ToResume());
         }
 
-        if (await JsonBody.ReadAsync(context.Request, cancellationToken) is not { } root)
+        var (root, unreadable) = await JsonBody.ReadAsync(context.Request, cancellationToken);
+        if (root is null)
         {
-            return (null, JsonBody.Malformed());
+            return (null, unreadable);
         }
 
-        context.Items[JsonRootKey] = root;
-        return Answer(ResumeReader.Read(root));
+        context.Items[JsonRootKey] = root.Value;
+        return Answer(ResumeReader.Read(root.Value));
     }
 
     private static (ResumeDocument? Resume, IResult? Failure) Answer((ResumeDocument? Resume, IReadOnlyList<ResumeProblem> Problems) read)
@@ -204,6 +208,9 @@ internal static class ResumesRegistration
     {
         services.AddSingleton(_ => ResumeTemplates.Default());
         services.AddSingleton<ResumeRenderer>();
+        services.AddSingleton<PdfRenderSlots>();
+        services.AddRateLimiter(limiter => limiter.AddPolicy(
+            ResumesApi.PdfRateLimitPolicy, new PerClientRateLimit(options => options.PdfRendersPerClientPerMinute, "Too many PDFs.")));
         services.AddSingleton<TemplatePdfCache>();
         services.AddSingleton<StoredResumes>();
         return services;

@@ -13,14 +13,14 @@ public static class ResumesPage
     public static IEndpointRouteBuilder MapResumesPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/resumes", Show);
-        app.MapPost("/resumes", Submit);
+        app.MapPost("/resumes", Submit).RequireRateLimiting(ResumesApi.PdfRateLimitPolicy);
         return app;
     }
 
     public static IResult Show(string? track, ResumeTemplates templates, PageRenderer pages) =>
         Page(pages, Valid(track), form: null, problems: [], review: null, preview: null);
 
-    public static async Task<IResult> Submit(HttpContext context, ResumeTemplates templates, ResumeRenderer renderer, PageRenderer pages, CancellationToken cancellationToken)
+    public static async Task<IResult> Submit(HttpContext context, ResumeTemplates templates, ResumeRenderer renderer, PdfRenderSlots slots, PageRenderer pages, CancellationToken cancellationToken)
     {
         if (!context.Request.HasFormContentType)
         {
@@ -48,11 +48,11 @@ public static class ResumesPage
         var paper = form.Paper == "letter" ? Paper.Letter : Paper.A4;
         if (context.Request.Form["action"] == "download")
         {
-            var result = renderer.Render(tailored, template, paper);
+            var result = await slots.RunAsync(() => renderer.Render(tailored, template, paper), cancellationToken);
             return TypedResults.File(result.Pdf, "application/pdf", $"careerkit-{track}-resume.pdf");
         }
 
-        var preview = Convert.ToBase64String(renderer.RenderPng(tailored, template, paper, page: 1, scale: 1f));
+        var preview = Convert.ToBase64String(await slots.RunAsync(() => renderer.RenderPng(tailored, template, paper, page: 1, scale: 1f), cancellationToken));
         return Page(pages, track, form, [], ResumeReviewer.Review(resume, template, form.JobDescription), preview);
     }
 

@@ -60,14 +60,18 @@ public static class ResumesApi
             return UnknownPaper(paper);
         }
 
-        var (resume, failure) = await ReadResumeAsync(context, cancellationToken);
-        if (resume is null)
+        RenderResult result;
+        using (await TakeRenderSlotAsync(context, slots, cancellationToken))
         {
-            return failure!;
+            var (resume, failure) = await ReadResumeAsync(context, cancellationToken);
+            if (resume is null)
+            {
+                return failure!;
+            }
+
+            result = renderer.Render(ResumeTailor.Tailor(resume, template), template, size);
         }
 
-        var tailored = ResumeTailor.Tailor(resume, template);
-        var result = await slots.RunAsync(() => renderer.Render(tailored, template, size), cancellationToken);
         if (result.MissingCharacters.Count > 0)
         {
             context.Response.Headers[MissingCharactersHeader] = string.Join(' ', result.MissingCharacters.Select(CodePoint));
@@ -128,6 +132,17 @@ public static class ResumesApi
     }
 
     private const string JsonRootKey = "careerkit.resume-json";
+
+    /// <summary>
+    /// Waits for the whole resume to arrive, then for a render slot, and only then parses it: the requests that
+    /// wait hold unread bytes in the server's buffers rather than parsed resumes, so a burst costs little memory.
+    /// </summary>
+    internal static async Task<IDisposable> TakeRenderSlotAsync(HttpContext context, PdfRenderSlots slots, CancellationToken cancellationToken)
+    {
+        RequestLimits.AllowBody(context, MaxResumeBytes); // A resume is larger than the app's other bodies.
+        await RequestBody.ArrivedAsync(context.Request, cancellationToken);
+        return await slots.EnterAsync(cancellationToken);
+    }
 
     /// <summary>Reads and validates a JSON Resume body: the resume, or the answer that explains what is wrong.</summary>
     private static async Task<(ResumeDocument? Resume, IResult? Failure)> ReadResumeAsync(HttpContext context, CancellationToken cancellationToken)

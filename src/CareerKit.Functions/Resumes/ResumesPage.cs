@@ -27,8 +27,7 @@ public static class ResumesPage
             return pages.Error(StatusCodes.Status415UnsupportedMediaType, "Send the form on this page.", "This address takes the resume form; use the page to send it.");
         }
 
-        RequestLimits.AllowBody(context, ResumesApi.MaxResumeBytes);
-
+        using var slot = await ResumesApi.TakeRenderSlotAsync(context, slots, cancellationToken);
         var track = Valid(context.Request.Query["track"].ToString() is { Length: > 0 } fromQuery ? fromQuery : null);
         var form = await ResumeForm.ReadAsync(context.Request, track, cancellationToken);
         track = Valid(form.Track);
@@ -48,11 +47,11 @@ public static class ResumesPage
         var paper = form.Paper == "letter" ? Paper.Letter : Paper.A4;
         if (context.Request.Form["action"] == "download")
         {
-            var result = await slots.RunAsync(() => renderer.Render(tailored, template, paper), cancellationToken);
+            var result = renderer.Render(tailored, template, paper);
             return TypedResults.File(result.Pdf, "application/pdf", $"careerkit-{track}-resume.pdf");
         }
 
-        var preview = Convert.ToBase64String(await slots.RunAsync(() => renderer.RenderPng(tailored, template, paper, page: 1, scale: 1f), cancellationToken));
+        var preview = Convert.ToBase64String(renderer.RenderPng(tailored, template, paper, page: 1, scale: 1f));
         return Page(pages, track, form, [], ResumeReviewer.Review(resume, template, form.JobDescription), preview);
     }
 

@@ -4,6 +4,7 @@
 # accepted sign-up is stored. Results are printed; record them in docs/benchmarks.md.
 #   DURATION=60 WARMUP=5 CONCURRENCY=64 SCENARIOS="page signup" ./scripts/load-test.sh
 #   SCENARIOS=resume CONCURRENCY=50 ./scripts/load-test.sh   # PDFs/s and the app's peak memory
+#   SCENARIOS=resume-worst CONCURRENCY=50 ./scripts/load-test.sh   # 50 clients sending the costliest resume: peak memory
 #   SCENARIOS=editor CONCURRENCY=20 ./scripts/load-test.sh   # editors' list and edition pages, 500 editions and 200 tips
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,7 @@ export AzureWebJobsStorage="$STORAGE" \
   CareerKit__PublicBaseUrl="http://127.0.0.1:$APP_PORT" \
   CareerKit__SigningKey="$KEY" \
   CareerKit__SignupsPerClientPerMinute=0 \
+  CareerKit__PdfRendersPerClientPerMinute=0 \
   CareerKit__OutboxPath="$outbox" \
   ASPNETCORE_ENVIRONMENT=Production \
   Logging__LogLevel__Default=Warning
@@ -52,6 +54,10 @@ status=0
 [[ " $SCENARIOS " == *" page "* ]] && { load --scenario page || status=1; }
 if [[ " $SCENARIOS " == *" resume "* ]]; then
   load --scenario resume --resume bench/CareerKit.Benchmarks/reference-resume.json || status=1
+  echo "app peak memory (VmHWM): $(grep VmHWM /proc/${pids[1]}/status | awk '{print $2/1024 " MB"}')"
+fi
+if [[ " $SCENARIOS " == *" resume-worst "* ]]; then
+  load --scenario resume-worst || status=1
   echo "app peak memory (VmHWM): $(grep VmHWM /proc/${pids[1]}/status | awk '{print $2/1024 " MB"}')"
 fi
 if [[ " $SCENARIOS " == *" editor "* ]]; then

@@ -20,9 +20,9 @@ internal sealed record LoadOptions(Uri Url, string Scenario, TimeSpan Duration, 
         }
 
         var scenario = values.GetValueOrDefault("scenario", "signup");
-        if (scenario is not ("signup" or "page" or "resume" or "editor-list" or "editor-preview"))
+        if (scenario is not ("signup" or "page" or "resume" or "resume-worst" or "editor-list" or "editor-preview"))
         {
-            throw new ArgumentException("--scenario must be signup, page, resume, editor-list or editor-preview.");
+            throw new ArgumentException("--scenario must be signup, page, resume, resume-worst, editor-list or editor-preview.");
         }
 
         return new LoadOptions(

@@ -13,7 +13,13 @@ internal sealed class LoadRun(LoadOptions options, CookieContainer? session = nu
 {
     private readonly ConcurrentQueue<string> _accepted = new();
     private long _sequence;
-    private readonly Lazy<string> _resume = new(() => File.ReadAllText(options.ResumeFile ?? throw new ArgumentException("--resume FILE is required for the resume scenario.")));
+    private readonly Lazy<string> _resume = new(() => options.Scenario == "resume-worst"
+        ? WorstCaseResume.Json
+        : File.ReadAllText(options.ResumeFile ?? throw new ArgumentException("--resume FILE is required for the resume scenario.")));
+    private readonly ConcurrentDictionary<int, int> _statuses = new();
+
+    /// <summary>How many answers had each status, warm-up included (0: no answer).</summary>
+    public IReadOnlyDictionary<int, int> Statuses => _statuses;
 
     public IReadOnlyCollection<string> AcceptedAddresses => _accepted;
 
@@ -78,11 +84,14 @@ internal sealed class LoadRun(LoadOptions options, CookieContainer? session = nu
     {
         try
         {
-            if (options.Scenario == "resume")
+            if (options.Scenario is "resume" or "resume-worst")
             {
                 using var pdf = await client.PostAsync("/api/resumes/ml-engineer", new StringContent(_resume.Value, Encoding.UTF8, "application/json"));
                 var bytes = await pdf.Content.ReadAsByteArrayAsync();
-                return (pdf.StatusCode == HttpStatusCode.OK && bytes.Length > 1000, null);
+                _statuses.AddOrUpdate((int)pdf.StatusCode, 1, (_, count) => count + 1);
+                // Under a burst of worst-case resumes, "busy, come back later" (503 with Retry-After) is the designed answer.
+                var busy = options.Scenario == "resume-worst" && pdf.StatusCode == HttpStatusCode.ServiceUnavailable && pdf.Headers.RetryAfter is not null;
+                return ((pdf.StatusCode == HttpStatusCode.OK && bytes.Length > 1000) || busy, null);
             }
 
             if (options.Scenario is "editor-list" or "editor-preview")
@@ -110,6 +119,7 @@ internal sealed class LoadRun(LoadOptions options, CookieContainer? session = nu
         }
         catch (HttpRequestException)
         {
+            _statuses.AddOrUpdate(0, 1, (_, count) => count + 1);
             return (false, null);
         }
         catch (TaskCanceledException)

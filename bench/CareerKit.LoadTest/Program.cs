@@ -11,6 +11,10 @@ var (session, editionIds) = options.Scenario.StartsWith("editor-", StringCompari
 var run = new LoadRun(options, session, editionIds);
 var report = await run.RunAsync();
 Console.WriteLine(report);
+if (run.Statuses.Count > 0)
+{
+    Console.WriteLine($"{options.Scenario}: answers by status (warm-up included): {string.Join(", ", run.Statuses.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key} × {pair.Value}"))}");
+}
 
 var lost = 0;
 if (options.Scenario == "signup" && options.Storage is not null && options.SigningKey is not null)

@@ -76,6 +76,27 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void A_row_taller_than_a_whole_page_is_split_between_pages_rather_than_refused()
+    {
+        var row = new Row(Box(500, splittable: true), Box(10), rightWidth: 40, pageHeight: 300);
+        var page = new Size(200, 300);
+
+        Assert.Equal(SpacePlan.Partial(200, 300), row.Measure(page));
+        row.Draw(Canvas, page);
+        Assert.Equal(SpacePlan.Full(200, 200), row.Measure(page));
+        row.Draw(Canvas, page);
+        Assert.Equal(SpacePlan.Empty(), row.Measure(page));
+    }
+
+    [Fact]
+    public void A_row_that_fits_on_a_page_still_moves_whole_to_the_next_one()
+    {
+        var row = new Row(Box(100, splittable: true), Box(10), rightWidth: 40, pageHeight: 300);
+
+        Assert.Equal(SpacePlan.Wrap(), row.Measure(new Size(200, 50)));
+    }
+
+    [Fact]
     public void A_paragraph_wraps_to_the_width_and_splits_between_lines()
     {
         using var fonts = new FontSet(Fonts.DejaVu);

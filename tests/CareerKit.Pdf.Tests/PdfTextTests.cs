@@ -94,6 +94,29 @@ public sealed class PdfTextTests
     }
 
     [Fact]
+    public void A_document_longer_than_the_page_limit_stops_at_the_limit_with_an_error_naming_it()
+    {
+        var content = new DocumentContent().Bullets(Enumerable.Range(0, 20_000).Select(_ => (IReadOnlyList<TextRun>)[new TextRun("x", TextStyle.Body)]));
+
+        var tooLong = Assert.Throws<PageLimitExceededException>(() => Render(content));
+
+        Assert.Equal(PdfRenderer.MaxPages, tooLong.MaxPages);
+        Assert.Contains("more than 200 pages", tooLong.Message);
+    }
+
+    [Fact]
+    public void A_word_that_fills_more_than_a_page_inside_a_row_is_broken_across_pages()
+    {
+        var word = new string('W', 5_000);
+
+        var result = Render(new DocumentContent().Row([new TextRun(word, TextStyle.Body.Bold())], [new TextRun("2020 – 2024", TextStyle.Body)]));
+
+        Assert.True(result.PageCount >= 2);
+        using var document = PdfDocument.Open(result.Pdf);
+        Assert.Equal(5_000, document.GetPages().Sum(page => page.Letters.Count(letter => letter.Value == "W")));
+    }
+
+    [Fact]
     public void Only_http_https_and_mailto_become_links()
     {
         var pdf = Render(new DocumentContent().Paragraph(

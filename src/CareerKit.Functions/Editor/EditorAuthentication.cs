@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using System.Threading.RateLimiting;
 using CareerKit.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -71,13 +70,7 @@ internal static class EditorAuthentication
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<EditorSessions>((options, sessions) => options.SessionStore = sessions);
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireAuthenticatedUser());
 
-        services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimit, context =>
-            RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = SignInsPerClientPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            })));
+        services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimit, new PerClientRateLimit(_ => SignInsPerClientPerMinute, "Too many sign-in attempts.")));
         LoadKeyRingOnFirstUse(services);
         return services;
     }

@@ -1,3 +1,4 @@
+using CareerKit.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace CareerKit.Editor;
@@ -13,9 +14,9 @@ internal static class EditorForms
             return null;
         }
 
-        // Read before the antiforgery check, which would wrap an unreadable form (a NUL, too many fields) into an
-        // exception the error handler cannot tell from a bug. Kept by the request, so the check reads this copy.
-        var form = await (limits is null ? context.Request.ReadFormAsync(context.RequestAborted) : context.Request.ReadFormAsync(limits, context.RequestAborted));
+        // Read before the antiforgery check, which would wrap an unreadable form (a NUL, too many fields, a cut-off upload)
+        // into an exception the error handler cannot tell from a bug. Kept by the request, so the check reads this copy.
+        var form = await FormBody.ReadAsync(context.Request, limits, context.RequestAborted);
         return await antiforgery.IsRequestValidAsync(context) ? form : null;
     }
 

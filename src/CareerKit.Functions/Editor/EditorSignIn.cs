@@ -1,3 +1,4 @@
+using CareerKit.Hosting;
 using CareerKit.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -25,7 +26,7 @@ public static partial class EditorSignIn
             return pages.Error(StatusCodes.Status415UnsupportedMediaType, "Send the sign-in form.", "Sign in with the form at /editor/signin.");
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted); // First: see EditorForms.ReadAsync.
+        var form = await FormBody.ReadAsync(context.Request, context.RequestAborted); // Read first: the antiforgery check reads this copy.
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             return pages.Error(StatusCodes.Status400BadRequest, "The sign-in form expired.", "Reload the sign-in page and try again.");

@@ -1,3 +1,4 @@
+using CareerKit.Hosting;
 using CareerKit.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -30,7 +31,7 @@ public static class SubscriberImportEndpoints
         Stream csv;
         if (context.Request.HasFormContentType)
         {
-            var form = await context.Request.ReadFormAsync(ImportForm, context.RequestAborted);
+            var form = await FormBody.ReadAsync(context.Request, ImportForm, context.RequestAborted);
             (mode, source) = (form["mode"].ToString(), form["source"].ToString());
             if (form.Files["file"] is not { } file)
             {

@@ -27,6 +27,18 @@ public sealed class CareerKitOptions
     [Range(0, 100_000, ErrorMessage = "CareerKit:SignupsPerClientPerMinute must be between 0 and 100000.")]
     public int SignupsPerClientPerMinute { get; set; } = 10;
 
+    /// <summary>Tailored PDFs and previews one client may ask for per minute; 0 turns the limit off (load tests).</summary>
+    [Range(0, 100_000, ErrorMessage = "CareerKit:PdfRendersPerClientPerMinute must be between 0 and 100000.")]
+    public int PdfRendersPerClientPerMinute { get; set; } = 20;
+
+    /// <summary>PDFs rendered at once by this instance; 0 means one per processor core. Bounds the memory a burst can take.</summary>
+    [Range(0, 1_000, ErrorMessage = "CareerKit:PdfRendersAtOnce must be between 0 and 1000.")]
+    public int PdfRendersAtOnce { get; set; }
+
+    /// <summary>How long a PDF request waits for a render slot before it is answered 503 with Retry-After.</summary>
+    [Range(0.0, 60.0, ErrorMessage = "CareerKit:PdfRenderWaitSeconds must be between 0 and 60.")]
+    public double PdfRenderWaitSeconds { get; set; } = 3;
+
     /// <summary>An absolute link to a path of this app.</summary>
     public string LinkTo(string pathAndQuery) => new Uri(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/')).AbsoluteUri;
 }

@@ -1,5 +1,7 @@
 using CareerKit.Email;
 using CareerKit.Pages;
+using CareerKit.Pdf.Document;
+using CareerKit.Resumes;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CareerKit.Hosting;
@@ -21,7 +23,8 @@ internal sealed partial class UnexpectedErrorHandler(
         context.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var seconds = exception is PdfRendersBusyException busy ? busy.RetryAfterSeconds : RetryAfterSeconds;
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (ClientKind.WantsHtml(context.Request))
@@ -52,6 +55,16 @@ internal sealed partial class UnexpectedErrorHandler(
                 return (bad.StatusCode, "The request could not be read.", bad.StatusCode == StatusCodes.Status413PayloadTooLarge
                     ? $"The request body is too large: this address takes at most {Size(context)}."
                     : "The request was malformed.");
+            case UploadCutOffException:
+                return (StatusCodes.Status400BadRequest, "The upload was cut off.",
+                    "The request ended before all of it arrived. Please send it again.");
+            case PageLimitExceededException tooLong:
+                // Too much content, not malformed content: the resume is understood and refused for its length.
+                return (StatusCodes.Status422UnprocessableEntity, "The resume is too long.",
+                    $"It would run past {tooLong.MaxPages} pages, and a PDF can have at most {tooLong.MaxPages} pages. Shorten it and send it again.");
+            case PdfRendersBusyException busy:
+                return (StatusCodes.Status503ServiceUnavailable, "PDF rendering is busy.",
+                    $"Every PDF renderer is busy with other resumes. Please try again in {busy.RetryAfterSeconds} seconds.");
             case InvalidDataException:
                 // Raised by the form reader: too many fields, a field too long, a broken multipart body.
                 return (StatusCodes.Status400BadRequest, "The form could not be read.",

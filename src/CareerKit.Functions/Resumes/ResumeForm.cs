@@ -1,3 +1,4 @@
+using CareerKit.Hosting;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
@@ -22,7 +23,7 @@ public sealed record ResumeForm(
 
     public static async Task<ResumeForm> ReadAsync(HttpRequest request, string track, CancellationToken cancellationToken)
     {
-        var form = await request.ReadFormAsync(Limits, cancellationToken);
+        var form = await FormBody.ReadAsync(request, Limits, cancellationToken);
         var json = form["json"].ToString();
         if (form.Files.GetFile("file") is { Length: > 0 } upload)
         {
@@ -40,10 +41,18 @@ public sealed record ResumeForm(
     {
         if (Json is not null)
         {
+            if (Json.Contains('\uFFFD'))
+            {
+                // The form reader puts U+FFFD where the sent bytes were not UTF-8.
+                return (null, [new ResumeProblem("json", "contains bytes that are not valid UTF-8 (shown as \uFFFD); save the resume as UTF-8 and send it again")]);
+            }
+
             try
             {
                 using var document = JsonDocument.Parse(Json);
-                return ResumeReader.Read(document.RootElement);
+                return JsonBody.FindUnreadableText(document.RootElement) is { } path
+                    ? (null, [new ResumeProblem(path, JsonBody.NotUtf8)])
+                    : ResumeReader.Read(document.RootElement);
             }
             catch (JsonException malformed)
             {

@@ -16,6 +16,10 @@ public sealed class ResumeReader
 {
     public const int MaxItemsPerSection = 100;
     public const int MaxTextLength = 20_000;
+
+    /// <summary>Highlights, keywords, courses: a bullet or a word each, so fewer and shorter than a section's texts.</summary>
+    public const int MaxListItems = 100;
+    public const int MaxListItemLength = 2_000;
     private readonly List<ResumeProblem> _problems = [];
 
     public static (ResumeDocument? Resume, IReadOnlyList<ResumeProblem> Problems) Read(JsonElement root)
@@ -133,10 +137,16 @@ public sealed class ResumeReader
             return null;
         }
 
-        var text = value.GetString()!.Trim();
-        if (text.Length > MaxTextLength)
+        var text = Checked(value.GetString()!.Trim(), path, MaxTextLength);
+        return text?.Length == 0 ? null : text;
+    }
+
+    /// <summary>The text, or null with a problem when it is too long or holds control characters.</summary>
+    private string? Checked(string text, string path, int maxLength)
+    {
+        if (text.Length > maxLength)
         {
-            _problems.Add(new ResumeProblem(path, $"is {text.Length} characters long; at most {MaxTextLength}", IsLimit: true));
+            _problems.Add(new ResumeProblem(path, $"is {text.Length} characters long; at most {maxLength}", IsLimit: true));
             return null;
         }
 
@@ -146,7 +156,7 @@ public sealed class ResumeReader
             return null;
         }
 
-        return text.Length == 0 ? null : text;
+        return text;
     }
 
     private IReadOnlyList<string> Texts(JsonElement parent, string name, string parentPath)
@@ -163,6 +173,12 @@ public sealed class ResumeReader
             return [];
         }
 
+        if (value.GetArrayLength() > MaxListItems)
+        {
+            _problems.Add(new ResumeProblem(path, $"has {value.GetArrayLength()} entries; a list can have at most {MaxListItems}", IsLimit: true));
+            return [];
+        }
+
         var texts = new List<string>();
         var index = 0;
         foreach (var item in value.EnumerateArray())
@@ -172,9 +188,9 @@ public sealed class ResumeReader
             {
                 Problem(itemPath, $"must be text, not {Kind(item)}");
             }
-            else if (!string.IsNullOrWhiteSpace(item.GetString()))
+            else if (Checked(item.GetString()!.Trim(), itemPath, MaxListItemLength) is { Length: > 0 } text)
             {
-                texts.Add(item.GetString()!.Trim());
+                texts.Add(text);
             }
         }
 

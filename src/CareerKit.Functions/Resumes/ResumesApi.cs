@@ -12,13 +12,14 @@ public static class ResumesApi
 {
     public const int MaxResumeBytes = 256 * 1024;
     public const string MissingCharactersHeader = "X-CareerKit-Missing-Characters";
+    public const string PdfRateLimitPolicy = "pdf-renders";
 
     public static IEndpointRouteBuilder MapResumesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/resumes");
         group.MapGet("{track}", DownloadTemplate);
-        group.MapPost("{track}", Tailor);
-        group.MapGet("{track}/preview.png", Preview);
+        group.MapPost("{track}", Tailor).RequireRateLimiting(PdfRateLimitPolicy);
+        group.MapGet("{track}/preview.png", Preview).RequireRateLimiting(PdfRateLimitPolicy);
         group.MapPost("{track}/review", Review);
         return app;
     }
@@ -47,7 +48,7 @@ public static class ResumesApi
         return TypedResults.File(pdf, "application/pdf", $"careerkit-{track}-resume.pdf");
     }
 
-    public static async Task<IResult> Tailor(string track, string? paper, bool? store, HttpContext context, ResumeTemplates templates, ResumeRenderer renderer, StoredResumes stored, CancellationToken cancellationToken)
+    public static async Task<IResult> Tailor(string track, string? paper, bool? store, HttpContext context, ResumeTemplates templates, ResumeRenderer renderer, PdfRenderSlots slots, StoredResumes stored, CancellationToken cancellationToken)
     {
         if (templates.Find(track) is not { } template)
         {
@@ -59,18 +60,23 @@ public static class ResumesApi
             return UnknownPaper(paper);
         }
 
-        var (resume, failure) = await ReadResumeAsync(context, cancellationToken);
-        if (resume is null)
+        RenderResult result;
+        using (await TakeRenderSlotAsync(context, slots, cancellationToken))
         {
-            return failure!;
+            var (resume, failure) = await ReadResumeAsync(context, cancellationToken);
+            if (resume is null)
+            {
+                return failure!;
+            }
+
+            if (ResumeTailor.Refusal(resume) is { } refusal)
+            {
+                return Unprocessable([refusal]); // Well-formed, but not a resume that can be tailored.
+            }
+
+            result = renderer.Render(ResumeTailor.Tailor(resume, template), template, size);
         }
 
-        if (ResumeTailor.Refusal(resume) is { } refusal)
-        {
-            return Unprocessable([refusal]); // Well-formed, but not a resume that can be tailored.
-        }
-
-        var result = renderer.Render(ResumeTailor.Tailor(resume, template), template, size);
         if (result.MissingCharacters.Count > 0)
         {
             context.Response.Headers[MissingCharactersHeader] = string.Join(' ', result.MissingCharacters.Select(CodePoint));
@@ -86,7 +92,7 @@ public static class ResumesApi
     }
 
     /// <summary>A PNG of a page of the track's template: what the reader gets, before downloading.</summary>
-    public static IResult Preview(string track, string? paper, int? page, ResumeTemplates templates, ResumeRenderer renderer, HttpContext context)
+    public static async Task<IResult> Preview(string track, string? paper, int? page, ResumeTemplates templates, ResumeRenderer renderer, PdfRenderSlots slots, HttpContext context)
     {
         if (templates.Find(track) is not { } template)
         {
@@ -100,7 +106,8 @@ public static class ResumesApi
 
         try
         {
-            var png = renderer.RenderPng(ResumeTailor.Tailor(template.Document, template), template, size, page ?? 1, scale: 1.5f);
+            var tailored = ResumeTailor.Tailor(template.Document, template);
+            var png = await slots.RunAsync(() => renderer.RenderPng(tailored, template, size, page ?? 1, scale: 1.5f), context.RequestAborted);
             context.Response.Headers.CacheControl = "public, max-age=86400";
             return TypedResults.File(png, "image/png");
         }
@@ -131,6 +138,17 @@ public static class ResumesApi
 
     private const string JsonRootKey = "careerkit.resume-json";
 
+    /// <summary>
+    /// Waits for the whole resume to arrive, then for a render slot, and only then parses it: the requests that
+    /// wait hold unread bytes in the server's buffers rather than parsed resumes, so a burst costs little memory.
+    /// </summary>
+    internal static async Task<IDisposable> TakeRenderSlotAsync(HttpContext context, PdfRenderSlots slots, CancellationToken cancellationToken)
+    {
+        RequestLimits.AllowBody(context, MaxResumeBytes); // A resume is larger than the app's other bodies.
+        await RequestBody.ArrivedAsync(context.Request, cancellationToken);
+        return await slots.EnterAsync(cancellationToken);
+    }
+
     /// <summary>Reads and validates a JSON Resume body: the resume, or the answer that explains what is wrong.</summary>
     private static async Task<(ResumeDocument? Resume, IResult? Failure)> ReadResumeAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -150,13 +168,14 @@ public static class ResumesApi
             return Answer(form.ToResume());
         }
 
-        if (await JsonBody.ReadAsync(context.Request, cancellationToken) is not { } root)
+        var (root, unreadable) = await JsonBody.ReadAsync(context.Request, cancellationToken);
+        if (root is null)
         {
-            return (null, JsonBody.Malformed());
+            return (null, unreadable);
         }
 
-        context.Items[JsonRootKey] = root;
-        return Answer(ResumeReader.Read(root));
+        context.Items[JsonRootKey] = root.Value;
+        return Answer(ResumeReader.Read(root.Value));
     }
 
     private static (ResumeDocument? Resume, IResult? Failure) Answer((ResumeDocument? Resume, IReadOnlyList<ResumeProblem> Problems) read)
@@ -213,6 +232,9 @@ internal static class ResumesRegistration
     {
         services.AddSingleton(_ => ResumeTemplates.Default());
         services.AddSingleton<ResumeRenderer>();
+        services.AddSingleton<PdfRenderSlots>();
+        services.AddRateLimiter(limiter => limiter.AddPolicy(
+            ResumesApi.PdfRateLimitPolicy, new PerClientRateLimit(options => options.PdfRendersPerClientPerMinute, "Too many PDFs.")));
         services.AddSingleton<TemplatePdfCache>();
         services.AddSingleton<StoredResumes>();
         services.AddHostedService<StoredResumeSweep>();

@@ -13,22 +13,21 @@ public static class ResumesPage
     public static IEndpointRouteBuilder MapResumesPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/resumes", Show);
-        app.MapPost("/resumes", Submit);
+        app.MapPost("/resumes", Submit).RequireRateLimiting(ResumesApi.PdfRateLimitPolicy);
         return app;
     }
 
     public static IResult Show(string? track, ResumeTemplates templates, PageRenderer pages) =>
         Page(pages, Valid(track), form: null, problems: [], review: null, preview: null);
 
-    public static async Task<IResult> Submit(HttpContext context, ResumeTemplates templates, ResumeRenderer renderer, PageRenderer pages, CancellationToken cancellationToken)
+    public static async Task<IResult> Submit(HttpContext context, ResumeTemplates templates, ResumeRenderer renderer, PdfRenderSlots slots, PageRenderer pages, CancellationToken cancellationToken)
     {
         if (!context.Request.HasFormContentType)
         {
             return pages.Error(StatusCodes.Status415UnsupportedMediaType, "Send the form on this page.", "This address takes the resume form; use the page to send it.");
         }
 
-        RequestLimits.AllowBody(context, ResumesApi.MaxResumeBytes);
-
+        using var slot = await ResumesApi.TakeRenderSlotAsync(context, slots, cancellationToken);
         var track = Valid(context.Request.Query["track"].ToString() is { Length: > 0 } fromQuery ? fromQuery : null);
         var form = await ResumeForm.ReadAsync(context.Request, track, cancellationToken);
         track = Valid(form.Track);

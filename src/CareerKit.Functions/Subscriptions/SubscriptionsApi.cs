@@ -35,7 +35,7 @@ public static class SubscriptionsApi
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.HasFormContentType)
         {
-            var input = SignupInput.FromForm(await request.ReadFormAsync(cancellationToken));
+            var input = SignupInput.FromForm(await FormBody.ReadAsync(request, cancellationToken));
             if (input.IsBot)
             {
                 return pages.CheckInbox(); // Same answer as a real sign-up, and nothing stored.
@@ -55,12 +55,13 @@ public static class SubscriptionsApi
             return UnsupportedContentType();
         }
 
-        if (await JsonBody.ReadAsync(request, cancellationToken) is not { } root)
+        var (root, unreadable) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (root is null)
         {
-            return JsonBody.Malformed();
+            return unreadable!;
         }
 
-        var fromJson = SignupInput.FromJson(root, errors);
+        var fromJson = SignupInput.FromJson(root.Value, errors);
         if (SignupRequest.Validate(fromJson, errors) is not { } validJson)
         {
             return TypedResults.ValidationProblem(errors, title: "The sign-up is not valid.");
@@ -95,7 +96,7 @@ public static class SubscriptionsApi
     public static async Task<IResult> Unsubscribe(HttpRequest request, string? token, SelfService service, SubscriptionPages pages, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType
-            || (await request.ReadFormAsync(cancellationToken))["List-Unsubscribe"] != "One-Click")
+            || (await FormBody.ReadAsync(request, cancellationToken))["List-Unsubscribe"] != "One-Click")
         {
             return pages.Problem(StatusCodes.Status400BadRequest, "This unsubscribe request is incomplete.",
                 "Unsubscribe by pressing the button on the unsubscribe page. (Mail programs send the form field List-Unsubscribe=One-Click.)");
@@ -122,19 +123,21 @@ public static class SubscriptionsApi
         PreferencesForm form;
         if (asForm)
         {
-            form = PreferencesForm.FromForm(await request.ReadFormAsync(cancellationToken));
+            form = PreferencesForm.FromForm(await FormBody.ReadAsync(request, cancellationToken));
         }
         else if (!request.HasJsonContentType())
         {
             return UnsupportedContentType();
         }
-        else if (await JsonBody.ReadAsync(request, cancellationToken) is { } root)
-        {
-            form = PreferencesForm.FromJson(root, errors);
-        }
         else
         {
-            return JsonBody.Malformed();
+            var (root, unreadable) = await JsonBody.ReadAsync(request, cancellationToken);
+            if (root is null)
+            {
+                return unreadable!;
+            }
+
+            form = PreferencesForm.FromJson(root.Value, errors);
         }
 
         var current = await service.FindAsync(token, TokenPurpose.Preferences, cancellationToken);

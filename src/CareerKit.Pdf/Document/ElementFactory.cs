@@ -5,8 +5,8 @@ using CareerKit.Pdf.Text;
 
 namespace CareerKit.Pdf.Document;
 
-/// <summary>Turns content blocks into a fresh element tree (one per pass over the pages).</summary>
-internal sealed class ElementFactory(LineBreaker breaker)
+/// <summary>Turns content blocks into a fresh element tree (one per pass over the pages) for pages <paramref name="pageHeight"/> high.</summary>
+internal sealed class ElementFactory(LineBreaker breaker, float pageHeight)
 {
     public const string BulletCharacter = "\u2022";
     private const float BulletIndent = 12;
@@ -19,7 +19,7 @@ internal sealed class ElementFactory(LineBreaker breaker)
     private Element Create(Block block) => block switch
     {
         TextBlock text => new Paragraph(breaker, text.Runs),
-        RowBlock row => new Row(new Paragraph(breaker, row.Left), new Paragraph(breaker, row.Right), breaker.NaturalWidth(row.Right)),
+        RowBlock row => new Row(new Paragraph(breaker, row.Left), new Paragraph(breaker, row.Right), breaker.NaturalWidth(row.Right), pageHeight: pageHeight),
         BulletBlock item => new Bullet(new Paragraph(breaker, [new TextRun(BulletCharacter, item.Runs.FirstOrDefault()?.Style ?? TextStyle.Body)]), new Paragraph(breaker, item.Runs), BulletIndent),
         RuleBlock rule => new Rule(rule.Thickness, rule.Color),
         SpacingBlock spacing => new Spacer(spacing.Height),

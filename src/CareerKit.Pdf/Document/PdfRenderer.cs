@@ -85,9 +85,9 @@ public sealed class PdfRenderer(FontLibrary fonts)
     /// </summary>
     private static List<SKPicture> LayOut(PreparedContent prepared, DocumentOptions options)
     {
-        var root = new ElementFactory(prepared.Breaker).Create(prepared.Blocks);
         var paper = PaperSizes.Of(options.Paper);
         var area = new Size(paper.Width - (2 * options.Margin), paper.Height - (2 * options.Margin));
+        var root = new ElementFactory(prepared.Breaker, area.Height).Create(prepared.Blocks);
         var pages = new List<SKPicture>();
         using var recorder = new SKPictureRecorder();
         while (true)
@@ -102,7 +102,7 @@ public sealed class PdfRenderer(FontLibrary fonts)
             if (pages.Count == MaxPages)
             {
                 DisposeAll(pages);
-                throw new InvalidOperationException($"The document would have more than {MaxPages} pages.");
+                throw new PageLimitExceededException(MaxPages);
             }
 
             var canvas = recorder.BeginRecording(SKRect.Create(paper.Width, paper.Height));

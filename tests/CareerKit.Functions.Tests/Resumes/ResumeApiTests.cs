@@ -148,8 +148,9 @@ public sealed class ResumeApiTests : IAsyncLifetime
     [Fact]
     public async Task A_resume_larger_than_the_sign_up_limit_but_under_256_KB_is_accepted()
     {
-        var highlights = string.Join(",", Enumerable.Repeat("\"Shipped a model that moved a metric by a number worth mentioning\"", 300));
-        var body = $$"""{ "basics": { "name": "Long Resume" }, "work": [ { "name": "Acme", "highlights": [{{highlights}}] } ] }""";
+        var highlights = string.Join(",", Enumerable.Repeat("\"Shipped a model that moved a metric by a number worth mentioning\"", 100));
+        var job = $$"""{ "name": "Acme", "highlights": [{{highlights}}] }""";
+        var body = $$"""{ "basics": { "name": "Long Resume" }, "work": [ {{job}}, {{job}}, {{job}} ] }""";
         Assert.True(Encoding.UTF8.GetByteCount(body) > 16 * 1024);
 
         var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json(body));
@@ -221,6 +222,73 @@ public sealed class ResumeApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("has 500 entries; a resume section can have at most 100", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/resumes/ml-engineer", """{ "basics": { "name": "A\ud800B" } }""", "basics.name")]
+    [InlineData("/api/resumes/ml-engineer", """{ "work": [ { "name": "Acme", "highlights": [ "ok", "bRAWad" ] } ] }""", "work[0].highlights[1]")]
+    [InlineData("/api/resumes/ml-engineer/review", """{ "basics": { "name": "Ada" }, "jobDescription": "Python \udfff" }""", "jobDescription")]
+    [InlineData("/api/resumes/ml-engineer/review", """{ "basics": { "name": "Ada" }, "jobDescription": "Python RAW" }""", "jobDescription")]
+    public async Task A_lone_surrogate_or_invalid_utf8_anywhere_in_the_json_is_a_400_naming_its_path(string path, string body, string at)
+    {
+        var content = new ByteArrayContent(CareerKit.Tests.Subscriptions.BadInputTests.BodyWith(body)) { Headers = { ContentType = new("application/json") } };
+
+        var response = await _app.Client.PostAsync(path, content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("not valid UTF-8", problem.GetProperty("errors").GetProperty(at)[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_3000_character_unbroken_company_name_is_broken_across_lines_not_refused()
+    {
+        var company = new string('Ж', 3_000); // Wide, and in no template text.
+
+        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json($$"""{ "work": [ { "position": "Engineer", "name": "{{company}}", "startDate": "2020-01" } ] }"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(3_000, document.GetPages().Sum(page => page.Letters.Count(letter => letter.Value == "Ж")));
+    }
+
+    [Fact]
+    public async Task A_resume_that_would_run_over_200_pages_is_a_422_naming_the_limit()
+    {
+        // Within every per-field limit, but 100 jobs and 100 projects of 100 one-line highlights each: about 350 pages.
+        var highlights = string.Join(",", Enumerable.Repeat("\"x\"", 100));
+        var entries = string.Join(",", Enumerable.Repeat($$"""{ "name": "Acme", "highlights": [{{highlights}}] }""", 100));
+
+        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json($$"""{ "work": [{{entries}}], "projects": [{{entries}}] }"""));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("at most 200 pages", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Ten_thousand_highlights_are_a_422_naming_the_limit()
+    {
+        var highlights = string.Join(",", Enumerable.Repeat("\"x\"", 10_000));
+
+        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json($$"""{ "work": [ { "name": "Acme", "highlights": [{{highlights}}] } ] }"""));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal($"has 10000 entries; a list can have at most 100", errors.GetProperty("work[0].highlights")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_list_item_that_is_too_long_or_holds_control_characters_is_reported_at_its_path()
+    {
+        var longItem = new string('x', 2_001);
+
+        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json($$"""{ "skills": [ { "name": "ML", "keywords": [ "Python", "{{longItem}}", "bell\u0007" ] } ] }"""));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal("is 2001 characters long; at most 2000", errors.GetProperty("skills[0].keywords[1]")[0].GetString());
+        Assert.Equal("contains control characters; remove them", errors.GetProperty("skills[0].keywords[2]")[0].GetString());
     }
 
     [Fact]

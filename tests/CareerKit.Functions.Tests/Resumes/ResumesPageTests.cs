@@ -102,4 +102,22 @@ public sealed class ResumesPageTests : IAsyncLifetime
         Assert.Contains("this is not valid JSON", WebUtility.HtmlDecode(await malformed.Content.ReadAsStringAsync()));
         Assert.Contains("Paste or upload a JSON Resume, or fill in at least your name.", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()));
     }
+
+    [Theory]
+    [InlineData("""{ "basics": { "name": "A\ud800B" } }""", "basics.name: contains text that is not valid UTF-8")]
+    [InlineData("""{ "basics": { "name": "ARAWB" } }""", "json: contains bytes that are not valid UTF-8")]
+    public async Task A_lone_surrogate_or_invalid_utf8_in_the_pasted_or_uploaded_json_is_shown_next_to_the_input(string json, string problem)
+    {
+        var bytes = CareerKit.Tests.Subscriptions.BadInputTests.BodyWith(json);
+        var pasted = new MultipartFormDataContent { { new StringContent("review"), "action" }, { new ByteArrayContent(bytes), "json" } };
+        var uploaded = new MultipartFormDataContent { { new StringContent("review"), "action" }, { new ByteArrayContent(bytes), "file", "resume.json" } };
+
+        foreach (var form in new[] { pasted, uploaded })
+        {
+            var response = await _app.Client.PostAsync("/resumes", form);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains($"id=\"json-error\">{problem}", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        }
+    }
 }

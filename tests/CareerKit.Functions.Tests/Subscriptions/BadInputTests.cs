@@ -49,6 +49,26 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Empty(_app.SendGrid.Sent);
     }
 
+    [Theory]
+    [InlineData("firstName", "\\ud800")]
+    [InlineData("firstName", "\\udc00 and \\ud83d")]
+    [InlineData("firstName", "RAW")]
+    [InlineData("email", "RAW")]
+    public async Task A_lone_surrogate_or_invalid_utf8_in_a_field_is_a_400_naming_the_field(string field, string value)
+    {
+        var body = BodyWith($$"""{ "email": "ada@example.com", "firstName": "Ada", "track": "ml", "consent": true, "{{field}}": "A{{value}}B" }""");
+
+        var response = await _app.Client.PostAsync("/api/subscriptions", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "not valid UTF-8");
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}");
+        Assert.Empty(_app.SendGrid.Sent);
+    }
+
+    /// <summary>The body as UTF-8, with each RAW replaced by bytes that are not UTF-8 (a lone continuation byte and 0xFF).</summary>
+    internal static byte[] BodyWith(string json) =>
+        [.. json.Split("RAW").Select(Encoding.UTF8.GetBytes).Aggregate((before, after) => [.. before, 0x80, 0xFF, .. after])];
+
     [Fact]
     public async Task A_300_character_address_is_refused()
     {

@@ -9,13 +9,16 @@ public enum DataLinksOutcome
     Throttled,
     /// <summary>Nobody to send them to: the data is erased.</summary>
     Gone,
+    /// <summary>Mail to the address bounced or was reported as spam (it is suppressed): another email would not arrive, or would be unwelcome.</summary>
+    Undeliverable,
 }
 
 /// <summary>
 /// Export and erase links go to the subscriber's own address, never to whoever asks: the preferences link that asks
 /// for them is in every weekly email, and emails get forwarded. At most one such email per address per
 /// <see cref="EmailThrottle"/>, claimed with an ETag-guarded write before sending, so the preferences link cannot
-/// flood an inbox; if sending fails the claim is given back, so the person's retry sends.
+/// flood an inbox; if sending fails the claim is given back, so the person's retry sends. An unsubscribed address
+/// still gets them: it is an email the person asked for, not newsletter mail, and erasure is a right they keep after leaving.
 /// </summary>
 public sealed partial class DataLinks(SubscriberStore store, SubscriptionEmails emails, IEmailSender sender, TimeProvider time, ILogger<DataLinks> logger)
 {
@@ -28,13 +31,18 @@ public sealed partial class DataLinks(SubscriberStore store, SubscriptionEmails 
         var subscriber = await store.UpdateAsync(subscriberId, current =>
         {
             previous = current.LastDataLinksEmailAt;
-            claimed = current.Status != SubscriberStatus.Erased && (previous is not { } last || now - last >= EmailThrottle);
+            claimed = current.Status is not (SubscriberStatus.Erased or SubscriberStatus.Suppressed) && (previous is not { } last || now - last >= EmailThrottle);
             return claimed ? current with { LastDataLinksEmailAt = now } : current;
         }, cancellationToken);
 
         if (subscriber is null || subscriber.Status == SubscriberStatus.Erased)
         {
             return DataLinksOutcome.Gone;
+        }
+
+        if (subscriber.Status == SubscriberStatus.Suppressed)
+        {
+            return DataLinksOutcome.Undeliverable;
         }
 
         if (!claimed)

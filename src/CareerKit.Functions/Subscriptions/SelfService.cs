@@ -92,6 +92,19 @@ public sealed partial class SelfService(
             : new(LinkStatus.Done, subscriber);
     }
 
+    /// <summary>
+    /// Finds the subscriber asking for their data links: from the preferences page (a preferences link) or, after
+    /// leaving, from the unsubscribe page (an unsubscribe link). Both links are in every weekly email and may be
+    /// forwarded; that is safe because the export and erase links only ever go to the subscribed address.
+    /// </summary>
+    public async Task<LinkResult> FindForDataLinksAsync(string? token, CancellationToken cancellationToken)
+    {
+        var asPreferences = await FindAsync(token, TokenPurpose.Preferences, cancellationToken);
+        return asPreferences.Status == LinkStatus.Invalid
+            ? await FindAsync(token, TokenPurpose.Unsubscribe, cancellationToken)
+            : asPreferences;
+    }
+
     /// <param name="change">The subscriber after the action, or null when the action does not apply to them now.</param>
     private async Task<LinkResult> ActAsync(
         string? token,

@@ -43,7 +43,7 @@ public sealed class SubscriptionEmails(TemplateLibrary templates, SubscriptionTo
         };
     }
 
-    /// <summary>Fresh export and erase links, asked for from the preferences page, for the address's own inbox only.</summary>
+    /// <summary>Fresh export and erase links, asked for from the preferences or unsubscribe page, for the address's own inbox only.</summary>
     public EmailMessage DataLinks(Subscriber subscriber)
     {
         var model = new
@@ -64,7 +64,10 @@ public sealed class SubscriptionEmails(TemplateLibrary templates, SubscriptionTo
     };
 
     public string Link(string path, string subscriberId, TokenPurpose purpose, string? binding = null) =>
-        options.Value.LinkTo($"{path}?token={Uri.EscapeDataString(tokens.Issue(subscriberId, purpose, binding))}");
+        LinkWith(path, tokens.Issue(subscriberId, purpose, binding));
+
+    /// <summary>A link carrying a token already issued (and checked), so it expires when that one does.</summary>
+    public string LinkWith(string path, string token) => options.Value.LinkTo($"{path}?token={Uri.EscapeDataString(token)}");
 
     private EmailMessage Compose(Subscriber subscriber, string subject, string template, object model, string category)
     {

@@ -32,7 +32,16 @@ public sealed class SubscriptionPages(PageRenderer pages, SubscriptionEmails ema
     public IResult Unsubscribe(Subscriber subscriber) =>
         pages.Page("unsubscribe", "Unsubscribe", new { Track = subscriber.Track.DisplayName() });
 
-    public IResult Unsubscribed() => pages.Page("unsubscribed", "You're unsubscribed", new { });
+    /// <param name="subscriber">Who left, or null when nothing is stored any more.</param>
+    /// <param name="token">The checked unsubscribe token this page was reached with.</param>
+    public IResult Unsubscribed(Subscriber? subscriber, string token) => pages.Page("unsubscribed", "You're unsubscribed", new
+    {
+        // Erasure is a right kept after leaving. As on the preferences page, the links go by email, never onto this page
+        // (its link may have been forwarded). The same token asks for them, so the button expires with the link that
+        // opened the page. Not for an erased address (nothing to send) or a suppressed one (the mail would not arrive).
+        DataLinksUrl = subscriber?.Status == SubscriberStatus.Unsubscribed ? emails.LinkWith("api/subscriptions/data-links", token) : null,
+        ExpiresInHours = (int)SubscriptionTokens.LifetimeOf(TokenPurpose.Export).TotalHours,
+    });
 
     public IResult Preferences(Subscriber subscriber, PreferencesForm form, int status = StatusCodes.Status200OK) =>
         pages.Page("preferences", "Your CareerKit preferences", new
@@ -55,6 +64,15 @@ public sealed class SubscriptionPages(PageRenderer pages, SubscriptionEmails ema
         ExpiresInHours = (int)SubscriptionTokens.LifetimeOf(TokenPurpose.Export).TotalHours,
         ThrottleMinutes = (int)DataLinks.EmailThrottle.TotalMinutes,
     });
+
+    public IResult DataLinksUndeliverable() => pages.Page("link-problem", "We can't email this address", new
+    {
+        Heading = "We can't email this address",
+        Detail = DataLinksUndeliverableDetail,
+    }, StatusCodes.Status409Conflict);
+
+    public const string DataLinksUndeliverableDetail =
+        "Mail to this address bounced or was reported as spam, so we send nothing to it any more and the links would not reach you. If the address works again, sign up again: once you confirm, your preferences page can email you the links.";
 
     public IResult Erase() => pages.Page("erase", "Erase your data", new { });
 

@@ -85,9 +85,9 @@ public static class SubscriptionsApi
         var result = await service.FindAsync(token, TokenPurpose.Unsubscribe, cancellationToken);
         return result.Status switch
         {
-            LinkStatus.Done when result.Subscriber!.Status == SubscriberStatus.Unsubscribed => pages.Unsubscribed(),
+            LinkStatus.Done when result.Subscriber!.Status is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed => pages.Unsubscribed(result.Subscriber, token!),
             LinkStatus.Done => pages.Unsubscribe(result.Subscriber!),
-            LinkStatus.Gone => pages.Unsubscribed(),
+            LinkStatus.Gone => pages.Unsubscribed(null, token!),
             _ => pages.LinkProblem(result.Status, "unsubscribe"),
         };
     }
@@ -104,7 +104,7 @@ public static class SubscriptionsApi
 
         var result = await service.UnsubscribeAsync(token, cancellationToken);
         return result.Status is LinkStatus.Done or LinkStatus.Gone
-            ? pages.Unsubscribed()
+            ? pages.Unsubscribed(result.Subscriber, token!)
             : pages.LinkProblem(result.Status, "unsubscribe");
     }
 
@@ -164,15 +164,22 @@ public static class SubscriptionsApi
             : TypedResults.Ok(new { track = saved.Subscriber!.Track.Code(), firstName = saved.Subscriber.FirstName });
     }
 
-    /// <summary>Asked for from the preferences page: the export and erase links go by email to the address, never to the asker.</summary>
+    /// <summary>Asked for from the preferences or unsubscribe page: the export and erase links go by email to the address, never to the asker.</summary>
     public static async Task<IResult> SendDataLinks(HttpRequest request, string? token, SelfService service, DataLinks links, SubscriptionPages pages, CancellationToken cancellationToken)
     {
-        var found = await service.FindAsync(token, TokenPurpose.Preferences, cancellationToken);
+        var found = await service.FindForDataLinksAsync(token, cancellationToken);
         var outcome = found.Status == LinkStatus.Done ? await links.SendAsync(found.Subscriber!.Id, cancellationToken) : DataLinksOutcome.Gone;
         if (outcome == DataLinksOutcome.Gone)
         {
             var status = found.Status == LinkStatus.Done ? LinkStatus.Gone : found.Status;
             return ClientKind.WantsHtml(request) ? pages.LinkProblem(status, "preferences") : LinkProblemDetails(status);
+        }
+
+        if (outcome == DataLinksOutcome.Undeliverable)
+        {
+            return ClientKind.WantsHtml(request)
+                ? pages.DataLinksUndeliverable()
+                : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "We can't email this address.", detail: SubscriptionPages.DataLinksUndeliverableDetail);
         }
 
         var recently = outcome == DataLinksOutcome.Throttled;

@@ -138,7 +138,7 @@ public sealed class SignupPageTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Fact]
-    public async Task Unsubscribing_in_the_browser_takes_one_press_of_a_button()
+    public async Task Unsubscribing_in_the_browser_takes_one_press_of_a_button_and_the_page_after_offers_the_data_links()
     {
         await using var app = await CareerKitApp.StartAsync();
         var email = CareerKitApp.NewAddress("leaving");
@@ -152,5 +152,11 @@ public sealed class SignupPageTests(BrowserFixture browser) : IClassFixture<Brow
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You're unsubscribed" })).ToBeVisibleAsync();
         Assert.Equal(SubscriberStatus.Unsubscribed, (await app.FindSubscriberAsync(email))!.Status);
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Email me my data links" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("on their way to the address you subscribed with");
+        Assert.Equal("Your CareerKit data: download or erase it", app.SendGrid.EmailsTo(email)[^1].Subject);
     }
 }

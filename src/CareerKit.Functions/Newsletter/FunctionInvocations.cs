@@ -23,12 +23,14 @@ public static class FunctionInvocations
     public const string WeeklyTipsFunction = "WeeklyTips";
     public const string SendBatchFunction = "SendBatch";
     public const string DispatchScheduledFunction = "DispatchScheduled";
+    public const string SignupEmailsFunction = "SignupEmails";
 
     public static IEndpointRouteBuilder MapFunctionInvocations(this IEndpointRouteBuilder app)
     {
         app.MapPost($"/{WeeklyTipsFunction}", RunWeeklyTipsAsync);
         app.MapPost($"/{SendBatchFunction}", RunSendBatchAsync);
         app.MapPost($"/{DispatchScheduledFunction}", RunDispatchScheduledAsync);
+        app.MapPost($"/{SignupEmailsFunction}", RunSignupEmailsAsync);
         return app;
     }
 
@@ -48,6 +50,13 @@ public static class FunctionInvocations
     {
         var started = await dispatch.RunAsync(time.GetUtcNow(), cancellationToken);
         return new InvocationResponse([], [$"DispatchScheduled: started {started.Count} edition(s){(started.Count > 0 ? ": " + string.Join(", ", started) : "")}."], null);
+    }
+
+    /// <summary>The sign-up emails whose sign-up could not send them (see <see cref="Subscriptions.SignupEmailOutbox"/>).</summary>
+    public static async Task<InvocationResponse> RunSignupEmailsAsync(InvocationRequest? request, Subscriptions.SignupEmailOutbox outbox, CancellationToken cancellationToken)
+    {
+        var (sent, dropped) = await outbox.SweepAsync(cancellationToken);
+        return new InvocationResponse([], [$"SignupEmails: sent {sent} owed sign-up email(s), dropped {dropped} that no longer fit."], null);
     }
 
     /// <summary>

@@ -18,6 +18,9 @@ internal static class SubscriptionsRegistration
         services.AddSingleton<SubscriptionEmails>();
         services.AddSingleton<SubscriptionPages>();
         services.AddSingleton<SignupHandler>();
+        services.AddSingleton<SignupEmailOutbox>();
+        services.AddHostedService<SignupEmailSweep>();
+        services.AddHostedService<SentSignupEmailClearing>();
         services.AddSingleton<SelfService>();
 
         // Forms here are a handful of short fields.

@@ -42,6 +42,7 @@ public sealed class StartupTests
     [InlineData("CareerKit:PublicBaseUrl", "not a url", "absolute http or https address")]
     [InlineData("AzureWebJobsStorage", null, "AzureWebJobsStorage is not set")]
     [InlineData("SendGrid:FromEmail", "nobody", "SendGrid:FromEmail must be an email address")]
+    [InlineData("CareerKit:StorageTimeoutSeconds", "soon", "CareerKit:StorageTimeoutSeconds must be a whole number of seconds")]
     public async Task Missing_or_wrong_settings_stop_the_start_with_a_clear_message(string key, string? value, string message)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => CareerKitApp.StartAsync(new Dictionary<string, string?> { [key] = value }));

@@ -15,6 +15,9 @@ internal static class StorageFailure
         RequestFailedException failed => failed.Status == 0 || failed.Status == 408 || failed.Status == 429 || failed.Status >= 500,
         AggregateException aggregate => aggregate.InnerExceptions.All(inner => IsOutage(inner, callerToken)),
         HttpRequestException => true,
+        // A connection that broke while it opened or while the answer was read: the storage clients retry it, then
+        // report it as it is.
+        System.Net.Sockets.SocketException or HttpIOException or IOException { InnerException: System.Net.Sockets.SocketException } => true,
         TimeoutException => true,
         OperationCanceledException => !callerToken.IsCancellationRequested,
         // Data Protection (editors' cookies and forms) wraps a key ring it could not read from Blob storage.

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using CareerKit.Email;
-using CareerKit.Hosting;
 
 namespace CareerKit.Subscriptions;
 
@@ -25,8 +24,8 @@ public sealed partial class SignupEmailOutbox(
     ILogger<SignupEmailOutbox> logger)
 {
     /// <summary>
-    /// Longer than a sign-up's own attempt can take (storage gives up after a few seconds, SendGrid after 25 s):
-    /// an email whose sender failed waits this long, plus a sweep, for the sweep.
+    /// Longer than a send can take (SendGrid requests give up after 25 s), so nobody sends an email its holder is still
+    /// sending; an email whose sender failed without giving the claim back waits this long, plus a sweep, for the sweep.
     /// </summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
@@ -49,9 +48,9 @@ public sealed partial class SignupEmailOutbox(
     /// <exception cref="EmailProviderUnavailableException">Not sent, or perhaps sent: either way the outbox still has it.</exception>
     public async Task SendAsync(Subscriber claimed)
     {
-        var email = claimed.EmailOwed == SignupEmail.AlreadySubscribed ? emails.AlreadySubscribed(claimed) : emails.Confirmation(claimed);
         try
         {
+            var email = claimed.EmailOwed == SignupEmail.AlreadySubscribed ? emails.AlreadySubscribed(claimed) : emails.Confirmation(claimed);
             // Not the request's token: once claimed, the email goes out even if the person closes the page.
             await sender.SendAsync(email, CancellationToken.None);
         }
@@ -135,16 +134,18 @@ public sealed partial class SignupEmailOutbox(
         {
             await store.UpdateAsync(id, current => Settled(current, claim, sent), CancellationToken.None);
         }
-        catch (Exception failure) when (StorageFailure.IsOutage(failure))
+        catch (Exception failure)
         {
+            // Whatever went wrong here must not hide what happened to the email: it went out (cleared later),
+            // or it did not (the claim runs out, and the sweep sends it).
             if (sent)
             {
                 _sentNotCleared[id] = claim;
-                LogClearingDeferred(logger, id);
+                LogClearingDeferred(logger, id, failure.GetType().Name);
             }
             else
             {
-                LogReleaseFailed(logger, id);
+                LogReleaseFailed(logger, id, failure.GetType().Name);
             }
         }
     }
@@ -152,11 +153,11 @@ public sealed partial class SignupEmailOutbox(
     [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid's answer to the sign-up email of subscriber {SubscriberId} was lost; unless cleared, the outbox sends it again when its claim runs out")]
     private static partial void LogOutcomeUnknown(ILogger logger, string subscriberId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-up email of subscriber {SubscriberId} sent, but storage did not answer; it is marked sent when storage is back")]
-    private static partial void LogClearingDeferred(ILogger logger, string subscriberId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-up email of subscriber {SubscriberId} sent, but storage failed ({ExceptionType}); it is marked sent when storage answers")]
+    private static partial void LogClearingDeferred(ILogger logger, string subscriberId, string exceptionType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give back the email claim of subscriber {SubscriberId}; the outbox sends the email when the claim runs out")]
-    private static partial void LogReleaseFailed(ILogger logger, string subscriberId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give back the email claim of subscriber {SubscriberId} ({ExceptionType}); the outbox sends the email when the claim runs out")]
+    private static partial void LogReleaseFailed(ILogger logger, string subscriberId, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The email provider is unavailable; the sign-up email sweep stops and the next one tries again")]
     private static partial void LogSweepStopped(ILogger logger);

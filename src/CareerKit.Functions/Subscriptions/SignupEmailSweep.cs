@@ -24,7 +24,7 @@ public sealed class SignupEmailSweep(IServiceProvider services, IConfiguration c
 /// does so too, but under the Functions host it may run on another instance, which would send them again once
 /// their claims ran out.
 /// </summary>
-internal sealed class SentSignupEmailClearing(IServiceProvider services) : BackgroundService
+internal sealed partial class SentSignupEmailClearing(IServiceProvider services, ILogger<SentSignupEmailClearing> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
@@ -43,6 +43,13 @@ internal sealed class SentSignupEmailClearing(IServiceProvider services) : Backg
             {
                 // Still down: next time.
             }
+            catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(logger, failure); // Not a reason to stop the app: next time.
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Marking sign-up emails sent failed; trying again")]
+    private static partial void LogFailed(ILogger logger, Exception failure);
 }

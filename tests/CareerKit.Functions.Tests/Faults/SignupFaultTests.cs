@@ -97,4 +97,36 @@ public sealed class SignupFaultTests
         var confirmation = Assert.Single(app.SendGrid.EmailsTo(email));
         Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync(confirmation.Link("/api/subscriptions/confirm"))).StatusCode);
     }
+
+    /// <summary>The one case settled on purpose towards sending: nobody can know whether SendGrid took an email whose answer was lost.</summary>
+    [Fact]
+    public async Task When_SendGrids_answer_is_lost_the_sweep_sends_the_email_again_rather_than_risk_losing_it()
+    {
+        await using var app = await CareerKitApp.StartAsync();
+        var email = CareerKitApp.NewAddress();
+        using var accepted = new SemaphoreSlim(0);
+        using var answer = new ManualResetEventSlim();
+        app.SendGrid.OnAccepted = () =>
+        {
+            accepted.Release();
+            answer.Wait(TimeSpan.FromSeconds(30));
+        };
+
+        var signup = app.SignUpAsync(email);
+        await accepted.WaitAsync();
+        app.SendGrid.OnAccepted = null;
+        app.Time.Advance(TimeSpan.FromSeconds(30)); // Past SendGrid's request timeout: its answer is lost.
+        var response = await signup;
+        answer.Set();
+        var retried = await app.SignUpAsync(email);
+        app.Time.Advance(PastTheClaim);
+        var sweep = await SweepOutboxAsync(app);
+        var again = await SweepOutboxAsync(app);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, sweep.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(2, app.SendGrid.EmailsTo(email).Count);
+    }
 }

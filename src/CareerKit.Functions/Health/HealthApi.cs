@@ -24,8 +24,15 @@ public static class HealthApi
         return services;
     }
 
-    private static Task WriteAsync(HttpContext context, HealthReport report) =>
-        Results.Json(new
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        if (report.Status != HealthStatus.Healthy)
+        {
+            // Probes and load balancers back off for as long as a person is asked to.
+            context.Response.Headers.RetryAfter = Hosting.UnexpectedErrorHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Results.Json(new
         {
             status = report.Status.ToString().ToLowerInvariant(),
             checks = report.Entries.ToDictionary(
@@ -33,6 +40,7 @@ public static class HealthApi
                 entry => new { status = entry.Value.Status.ToString().ToLowerInvariant(), description = entry.Value.Description }),
         }, statusCode: report.Status == HealthStatus.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable)
         .ExecuteAsync(context);
+    }
 }
 
 internal sealed class StorageHealthCheck(TableStorage storage) : IHealthCheck

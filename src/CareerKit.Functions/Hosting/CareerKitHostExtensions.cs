@@ -59,21 +59,23 @@ public static class CareerKitHostExtensions
 
     public static WebApplication MapCareerKit(this WebApplication app)
     {
-        app.MapSubscriptionsApi();
-        app.MapResumesApi();
-        app.MapResumesPage();
-        app.MapEventWebhook();
-        app.MapArchive();
-        app.MapEditorSignIn();
-        app.MapEditorHome();
-        app.MapEditorEditionsApi();
-        app.MapEditorTipsApi();
-        app.MapEditorEditionPages();
-        app.MapEditorTipPages();
-        app.MapSubscriberReport();
-        app.MapSubscriberImport();
-        app.MapFunctionInvocations();
-        app.MapHealthApi();
+        var routes = app.MapGroup("");
+        ((IEndpointConventionBuilder)routes).Finally(HeadLikeGet.Allow); // After every endpoint's own conventions, which may set its methods.
+        routes.MapSubscriptionsApi();
+        routes.MapResumesApi();
+        routes.MapResumesPage();
+        routes.MapEventWebhook();
+        routes.MapArchive();
+        routes.MapEditorSignIn();
+        routes.MapEditorHome();
+        routes.MapEditorEditionsApi();
+        routes.MapEditorTipsApi();
+        routes.MapEditorEditionPages();
+        routes.MapEditorTipPages();
+        routes.MapSubscriberReport();
+        routes.MapSubscriberImport();
+        routes.MapFunctionInvocations();
+        routes.MapHealthApi();
         return app;
     }
 }

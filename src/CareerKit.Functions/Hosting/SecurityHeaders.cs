@@ -2,7 +2,7 @@ namespace CareerKit.Hosting;
 
 /// <summary>
 /// Headers every answer carries. Pages hold signed tokens in their URLs, so they never leak them
-/// through Referer and are never cached by shared caches.
+/// through Referer and are never cached by shared caches. On the public https address, HSTS.
 /// </summary>
 internal sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -18,6 +18,12 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.CacheControl = "no-cache, no-store"; // As antiforgery wants it, so forms' pages need no override (and no warning).
         headers.Pragma = "no-cache";
+        if (context.Request.IsHttps)
+        {
+            // Browsers that came once over https never try plain http again (a year, as HSTS preload lists ask).
+            headers.StrictTransportSecurity = "max-age=31536000";
+        }
+
         return next(context);
     }
 }

@@ -73,7 +73,7 @@ internal sealed partial class UnexpectedErrorHandler(
                 LogEmailOutage(logger, exception.GetType().Name);
                 return (StatusCodes.Status503ServiceUnavailable, "Email is temporarily unavailable.",
                     $"We could not send your email just now. Nothing was lost; please try again in {RetryAfterSeconds} seconds.");
-            case var _ when StorageFailure.IsOutage(exception):
+            case var _ when StorageFailure.IsOutage(exception, context.RequestAborted):
                 LogStorageOutage(logger, exception.GetType().Name);
                 return (StatusCodes.Status503ServiceUnavailable, "CareerKit is temporarily unavailable.",
                     $"Our storage did not answer. Nothing was saved; please try again in {RetryAfterSeconds} seconds.");

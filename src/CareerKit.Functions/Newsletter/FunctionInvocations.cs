@@ -23,6 +23,7 @@ public static class FunctionInvocations
     public const string WeeklyTipsFunction = "WeeklyTips";
     public const string SendBatchFunction = "SendBatch";
     public const string DispatchScheduledFunction = "DispatchScheduled";
+    public const string SignupEmailsFunction = "SignupEmails";
 
     /// <summary>
     /// A queue message is at most 64 KB (a full batch of 1,000 subscriber ids is about 37 KB); the host posts it
@@ -35,6 +36,7 @@ public static class FunctionInvocations
         app.MapPost($"/{WeeklyTipsFunction}", RunWeeklyTipsAsync);
         app.MapPost($"/{SendBatchFunction}", RunSendBatchAsync).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxInvocationBytes));
         app.MapPost($"/{DispatchScheduledFunction}", RunDispatchScheduledAsync);
+        app.MapPost($"/{SignupEmailsFunction}", RunSignupEmailsAsync);
         return app;
     }
 
@@ -54,6 +56,13 @@ public static class FunctionInvocations
     {
         var started = await dispatch.RunAsync(time.GetUtcNow(), cancellationToken);
         return new InvocationResponse([], [$"DispatchScheduled: started {started.Count} edition(s){(started.Count > 0 ? ": " + string.Join(", ", started) : "")}."], null);
+    }
+
+    /// <summary>The sign-up emails whose sign-up could not send them (see <see cref="Subscriptions.SignupEmailOutbox"/>).</summary>
+    public static async Task<InvocationResponse> RunSignupEmailsAsync(InvocationRequest? request, Subscriptions.SignupEmailOutbox outbox, CancellationToken cancellationToken)
+    {
+        var (sent, dropped) = await outbox.SweepAsync(cancellationToken);
+        return new InvocationResponse([], [$"SignupEmails: sent {sent} owed sign-up email(s), dropped {dropped} that no longer fit."], null);
     }
 
     /// <summary>

@@ -21,15 +21,21 @@ public sealed class SendQueue
 
     public SendQueue(StorageClients storage, IConfiguration configuration)
     {
-        var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        clientOptions.Retry.MaxRetries = 2;
         var name = configuration[QueueNameSetting] is { Length: > 0 } configured ? configured : DefaultQueueName;
-        _queue = storage.Queue(name, clientOptions);
-        _poison = storage.Queue($"{name}-poison", clientOptions);
+        _queue = storage.Queue(name, ClientOptions());
+        _poison = storage.Queue($"{name}-poison", ClientOptions());
         _created = new Lazy<Task>(() => Task.WhenAll(_queue.CreateIfNotExistsAsync(), _poison.CreateIfNotExistsAsync()));
     }
 
     public QueueClient Client => _queue;
+
+    /// <summary>Options of one client: each queue client gets its own, as the storage clients add per-client policies to them.</summary>
+    private static QueueClientOptions ClientOptions()
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        options.Retry.MaxRetries = 2;
+        return options;
+    }
 
     public QueueClient Poison => _poison;
 

@@ -48,7 +48,7 @@ public sealed partial class SendQueuePoller(IServiceProvider services, IConfigur
                     await Task.Delay(PollInterval, TimeProvider.System, stoppingToken);
                 }
             }
-            catch (Exception failure) when (failure is not OperationCanceledException && StorageFailure.IsOutage(failure))
+            catch (Exception failure) when (StorageFailure.IsOutage(failure, stoppingToken))
             {
                 LogStorageDown(logger);
                 await Task.Delay(RetryAfter, TimeProvider.System, stoppingToken);

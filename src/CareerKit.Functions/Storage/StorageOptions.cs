@@ -14,6 +14,8 @@ public sealed class StorageOptions
 {
     public const string ConnectionSetting = "AzureWebJobsStorage";
     public const string TablePrefixSetting = "CareerKit:TablePrefix";
+    public const string TimeoutSetting = "CareerKit:StorageTimeoutSeconds";
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>A connection string; "UseDevelopmentStorage=true" means Azurite on its default ports.</summary>
     public string ConnectionString { get; set; } = "";
@@ -33,6 +35,12 @@ public sealed class StorageOptions
 
     /// <summary>Put before every table name (letters and digits), so several installations can share one account.</summary>
     public string TablePrefix { get; set; } = "";
+
+    /// <summary>
+    /// How long one storage request may wait for an answer before it is tried again (twice) and then given up as an
+    /// outage. Short, so a person gets a 503 in seconds rather than a page that hangs.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
     public bool UsesIdentity => string.IsNullOrWhiteSpace(ConnectionString);
 
@@ -65,6 +73,10 @@ public sealed class StorageOptions
             BlobServiceUri = Endpoint("blobServiceUri"),
             QueueServiceUri = Endpoint("queueServiceUri"),
             TablePrefix = configuration[TablePrefixSetting] ?? "",
+            Timeout = configuration[TimeoutSetting] is { Length: > 0 } timeout
+                // What is not a number becomes 0, which the validator refuses with a message that names the setting.
+                ? TimeSpan.FromSeconds(int.TryParse(timeout, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : 0)
+                : DefaultTimeout,
         };
     }
 }
@@ -82,6 +94,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (options.UsesIdentity && options.AccountName.Length > 0 && (options.AccountName.Length is < 3 or > 24 || !options.AccountName.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))))
         {
             return ValidateOptionsResult.Fail($"{StorageOptions.ConnectionSetting}__accountName must be a storage account name: 3 to 24 lower-case letters and digits.");
+        }
+
+        if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromMinutes(2))
+        {
+            return ValidateOptionsResult.Fail($"{StorageOptions.TimeoutSetting} must be a whole number of seconds from 1 to 120.");
         }
 
         return options.TablePrefix.Length > 20 || !options.TablePrefix.All(char.IsAsciiLetterOrDigit) || (options.TablePrefix.Length > 0 && !char.IsAsciiLetter(options.TablePrefix[0]))

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace CareerKit.Storage;
 
-/// <summary>Tables of the app's storage account, created on first use.</summary>
+/// <summary>
+/// Tables of the app's storage account, created on first use. A table that storage loses later is made again by the
+/// client (<see cref="RecreateMissing"/>), so what this remembers stays true.
+/// </summary>
 public sealed class TableStorage(TableServiceClient service, IOptions<StorageOptions> options)
 {
     private readonly Dictionary<string, Task<TableClient>> _tables = new(StringComparer.Ordinal);
@@ -46,6 +49,7 @@ internal static class TableStorageRegistration
                 var read = StorageOptions.From(configuration);
                 (options.ConnectionString, options.AccountName, options.Credential, options.ClientId) = (read.ConnectionString, read.AccountName, read.Credential, read.ClientId);
                 (options.TableServiceUri, options.BlobServiceUri, options.QueueServiceUri, options.TablePrefix) = (read.TableServiceUri, read.BlobServiceUri, read.QueueServiceUri, read.TablePrefix);
+                options.Timeout = read.Timeout;
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
@@ -57,13 +61,12 @@ internal static class TableStorageRegistration
             var blobOptions = new Azure.Storage.Blobs.BlobClientOptions();
             blobOptions.Retry.MaxRetries = 2;
             blobOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
-            blobOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
             return provider.GetRequiredService<StorageClients>().Blobs(blobOptions);
         });
         return services;
     }
 
-    /// <summary>Fail fast when storage is down, so a request answers 503 in seconds rather than hanging.</summary>
+    /// <summary>Fail fast when storage is down, so a request answers 503 in seconds rather than hanging (the timeout is a setting).</summary>
     private static TableClientOptions ClientOptions()
     {
         var options = new TableClientOptions();
@@ -71,7 +74,6 @@ internal static class TableStorageRegistration
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.Delay = TimeSpan.FromMilliseconds(100);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
         return options;
     }
 }

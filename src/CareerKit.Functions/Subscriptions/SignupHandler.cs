@@ -1,5 +1,3 @@
-using CareerKit.Email;
-
 namespace CareerKit.Subscriptions;
 
 public enum SignupOutcome
@@ -8,19 +6,20 @@ public enum SignupOutcome
     AlreadySubscribedNoticeSent,
     /// <summary>An email went to this address less than the throttle window ago; none sent now.</summary>
     Throttled,
+    /// <summary>An earlier sign-up's email has not gone out yet and is being sent, or is the outbox's to send when its claim runs out; none sent now.</summary>
+    EmailUnderWay,
 }
 
 /// <summary>
 /// Stores a pending subscriber and sends the confirmation email, at most one per address per
-/// <see cref="EmailThrottle"/>. The right to send is claimed with an ETag-guarded write before
-/// sending, so concurrent sign-ups of one address send one email; if sending fails the claim is
-/// released, so a retry can send.
+/// <see cref="EmailThrottle"/>. The email is owed and claimed in the same ETag-guarded write that stores
+/// the sign-up (<see cref="SignupEmailOutbox"/>), so concurrent sign-ups of one address send one email,
+/// and a stored sign-up whose email could not go out gets it on the person's retry or from the outbox.
 /// </summary>
 public sealed partial class SignupHandler(
     SubscriberStore store,
     AddressHasher hasher,
-    SubscriptionEmails emails,
-    IEmailSender sender,
+    SignupEmailOutbox outbox,
     TimeProvider time,
     ILogger<SignupHandler> logger)
 {
@@ -33,10 +32,10 @@ public sealed partial class SignupHandler(
         {
             // Most sign-ups are new addresses: try the insert first, one storage round trip.
             var now = time.GetUtcNow();
-            var pending = Subscriber.StartPending(id, request, now) with { LastSignupEmailAt = now };
+            var pending = SignupEmailOutbox.Owe(Subscriber.StartPending(id, request, now) with { LastSignupEmailAt = now }, now);
             if (await store.TryAddAsync(pending, cancellationToken) is { } added)
             {
-                return await SendAsync(added, emails.Confirmation(added), SignupOutcome.ConfirmationSent, previousEmailAt: null, cancellationToken);
+                return await SendAsync(added, SignupOutcome.ConfirmationSent);
             }
 
             // The address is known (or another request stored it a moment ago): act on what is stored.
@@ -51,7 +50,11 @@ public sealed partial class SignupHandler(
     /// <returns>The outcome, or null when the subscriber changed under us and the caller should start again.</returns>
     private async Task<SignupOutcome?> HandleKnownAsync(Subscriber existing, SignupRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var mayEmail = existing.LastSignupEmailAt is not { } last || now - last >= EmailThrottle;
+        // An email an earlier sign-up owes never went out: it is sent now unless someone holds it, whatever the throttle says.
+        var owesEmail = existing.EmailOwed is not null;
+        var mayEmail = owesEmail
+            ? SignupEmailOutbox.IsUnclaimed(existing, now)
+            : existing.LastSignupEmailAt is not { } last || now - last >= EmailThrottle;
         var next = existing.Status switch
         {
             SubscriberStatus.Confirmed => existing,
@@ -62,7 +65,7 @@ public sealed partial class SignupHandler(
         };
         if (mayEmail)
         {
-            next = next with { LastSignupEmailAt = now };
+            next = SignupEmailOutbox.Owe(next with { LastSignupEmailAt = now }, now);
         }
 
         var stored = existing;
@@ -78,55 +81,27 @@ public sealed partial class SignupHandler(
 
         if (!mayEmail)
         {
-            LogThrottled(logger, existing.Id);
-            Hosting.Telemetry.Signups.Add(1, new KeyValuePair<string, object?>("outcome", nameof(SignupOutcome.Throttled)));
-            return SignupOutcome.Throttled;
+            var held = owesEmail ? SignupOutcome.EmailUnderWay : SignupOutcome.Throttled;
+            LogNotSent(logger, existing.Id, held);
+            Hosting.Telemetry.Signups.Add(1, new KeyValuePair<string, object?>("outcome", held.ToString()));
+            return held;
         }
 
-        return existing.Status == SubscriberStatus.Confirmed
-            ? await SendAsync(stored, emails.AlreadySubscribed(stored), SignupOutcome.AlreadySubscribedNoticeSent, existing.LastSignupEmailAt, cancellationToken)
-            : await SendAsync(stored, emails.Confirmation(stored), SignupOutcome.ConfirmationSent, existing.LastSignupEmailAt, cancellationToken);
+        return await SendAsync(stored, stored.EmailOwed == SignupEmail.AlreadySubscribed ? SignupOutcome.AlreadySubscribedNoticeSent : SignupOutcome.ConfirmationSent);
     }
 
-    private async Task<SignupOutcome> SendAsync(Subscriber claimed, EmailMessage email, SignupOutcome outcome, DateTimeOffset? previousEmailAt, CancellationToken cancellationToken)
+    /// <exception cref="Email.EmailProviderUnavailableException">Not sent now; the outbox keeps it for a retry or its sweep.</exception>
+    private async Task<SignupOutcome> SendAsync(Subscriber claimed, SignupOutcome outcome)
     {
-        try
-        {
-            await sender.SendAsync(email, cancellationToken);
-        }
-        catch (EmailProviderUnavailableException)
-        {
-            await ReleaseClaimAsync(claimed, previousEmailAt);
-            throw;
-        }
-
+        await outbox.SendAsync(claimed);
         LogSent(logger, outcome, claimed.Id);
         Hosting.Telemetry.Signups.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString()));
         return outcome;
     }
 
-    /// <summary>Gives back the right to email, so the person's retry sends instead of being throttled.</summary>
-    private async Task ReleaseClaimAsync(Subscriber claimed, DateTimeOffset? previousEmailAt)
-    {
-        try
-        {
-            await store.UpdateAsync(
-                claimed.Id,
-                current => current.LastSignupEmailAt == claimed.LastSignupEmailAt ? current with { LastSignupEmailAt = previousEmailAt } : current,
-                CancellationToken.None);
-        }
-        catch (Exception failure) when (Hosting.StorageFailure.IsOutage(failure))
-        {
-            LogReleaseFailed(logger, claimed.Id);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-up email {Outcome} for subscriber {SubscriberId}")]
     private static partial void LogSent(ILogger logger, SignupOutcome outcome, string subscriberId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-up for subscriber {SubscriberId} within the email throttle window; no email sent")]
-    private static partial void LogThrottled(ILogger logger, string subscriberId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the email claim of subscriber {SubscriberId}; the next sign-up email waits for the throttle window")]
-    private static partial void LogReleaseFailed(ILogger logger, string subscriberId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-up for subscriber {SubscriberId}: no email sent now ({Reason})")]
+    private static partial void LogNotSent(ILogger logger, string subscriberId, SignupOutcome reason);
 }

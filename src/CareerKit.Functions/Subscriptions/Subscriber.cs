@@ -10,6 +10,15 @@ public enum SubscriberStatus
     Suppressed,
 }
 
+/// <summary>The emails a sign-up sends.</summary>
+public enum SignupEmail
+{
+    /// <summary>To a new, pending address: the link that confirms it.</summary>
+    Confirmation,
+    /// <summary>To an address that is confirmed already: a note, with links to change or leave.</summary>
+    AlreadySubscribed,
+}
+
 /// <summary>
 /// One address's subscription. The id is a keyed hash of the address, so one address is one row and
 /// an erased subscriber keeps nothing but that hash.
@@ -35,6 +44,12 @@ public sealed record Subscriber
 
     /// <summary>When we last emailed this address its export and erase links.</summary>
     public DateTimeOffset? LastDataLinksEmailAt { get; init; }
+
+    /// <summary>A sign-up email this address is owed and that has not been sent yet (see <see cref="SignupEmailOutbox"/>).</summary>
+    public SignupEmail? EmailOwed { get; init; }
+
+    /// <summary>Until when the sender that claimed the owed email holds it; after that, another may send it.</summary>
+    public DateTimeOffset? EmailClaimedUntil { get; init; }
 
     /// <summary>Storage version, for optimistic concurrency. Empty for a subscriber not yet stored.</summary>
     public string ETag { get; init; } = "";

@@ -74,6 +74,20 @@ public sealed class SubscriberStore(TableStorage storage)
         throw new InvalidOperationException("The subscriber kept changing while we tried to update it.");
     }
 
+    /// <summary>The subscribers owed a sign-up email (a filtered scan: owed emails are few, and cleared once sent).</summary>
+    public async Task<List<Subscriber>> OwedEmailAsync(CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(TableName, cancellationToken);
+        var owed = new List<Subscriber>();
+        // A row without the property never matches a comparison, so this finds exactly the rows that have one.
+        await foreach (var row in table.QueryAsync<SubscriberEntity>(filter: "EmailOwed gt ''", maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            owed.Add(row.ToSubscriber());
+        }
+
+        return owed;
+    }
+
     /// <summary>Every subscriber as stored, page by page (erased ones hold nothing but their id and dates).</summary>
     public async IAsyncEnumerable<Subscriber> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -129,6 +143,8 @@ public sealed class SubscriberStore(TableStorage storage)
         public DateTimeOffset? ErasedAt { get; set; }
         public DateTimeOffset? LastSignupEmailAt { get; set; }
         public DateTimeOffset? LastDataLinksEmailAt { get; set; }
+        public string? EmailOwed { get; set; }
+        public DateTimeOffset? EmailClaimedUntil { get; set; }
 
         public static SubscriberEntity From(Subscriber subscriber) => new()
         {
@@ -145,6 +161,8 @@ public sealed class SubscriberStore(TableStorage storage)
             ErasedAt = subscriber.ErasedAt,
             LastSignupEmailAt = subscriber.LastSignupEmailAt,
             LastDataLinksEmailAt = subscriber.LastDataLinksEmailAt,
+            EmailOwed = subscriber.EmailOwed?.ToString(),
+            EmailClaimedUntil = subscriber.EmailClaimedUntil,
         };
 
         public Subscriber ToSubscriber() => new()
@@ -162,6 +180,8 @@ public sealed class SubscriberStore(TableStorage storage)
             ErasedAt = ErasedAt,
             LastSignupEmailAt = LastSignupEmailAt,
             LastDataLinksEmailAt = LastDataLinksEmailAt,
+            EmailOwed = Enum.TryParse<SignupEmail>(EmailOwed, out var owed) ? owed : null,
+            EmailClaimedUntil = EmailClaimedUntil,
             ETag = ETag.ToString(),
         };
     }

@@ -13,6 +13,9 @@ internal static class SubscriptionsRegistration
         services.AddSingleton<SubscriptionEmails>();
         services.AddSingleton<SubscriptionPages>();
         services.AddSingleton<SignupHandler>();
+        services.AddSingleton<SignupEmailOutbox>();
+        services.AddHostedService<SignupEmailSweep>();
+        services.AddHostedService<SentSignupEmailClearing>();
         services.AddSingleton<SelfService>();
         services.AddSingleton<DataLinks>();
 

@@ -44,6 +44,7 @@ public sealed class StartupTests
     [InlineData("SendGrid:FromEmail", "nobody", "SendGrid:FromEmail must be an email address")]
     [InlineData("CareerKit:UnknownOutcome", "resend", "CareerKit:UnknownOutcome must be 'hold' or 'resend-unconfirmed'")]
     [InlineData("CareerKit:UnknownOutcomeWindow", "8.00:00:00", "CareerKit:UnknownOutcomeWindow must be between")]
+    [InlineData("CareerKit:StorageTimeoutSeconds", "soon", "CareerKit:StorageTimeoutSeconds must be a whole number of seconds")]
     public async Task Missing_or_wrong_settings_stop_the_start_with_a_clear_message(string key, string? value, string message)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => CareerKitApp.StartAsync(new Dictionary<string, string?> { [key] = value }));

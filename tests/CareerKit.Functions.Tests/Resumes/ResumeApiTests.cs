@@ -245,7 +245,7 @@ public sealed class ResumeApiTests : IAsyncLifetime
     {
         var company = new string('Ж', 3_000); // Wide, and in no template text.
 
-        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json($$"""{ "work": [ { "position": "Engineer", "name": "{{company}}", "startDate": "2020-01" } ] }"""));
+        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json($$"""{ "basics": { "name": "Ada Lovelace" }, "work": [ { "position": "Engineer", "name": "{{company}}", "startDate": "2020-01" } ] }"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var document = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
@@ -259,7 +259,7 @@ public sealed class ResumeApiTests : IAsyncLifetime
         var highlights = string.Join(",", Enumerable.Repeat("\"x\"", 100));
         var entries = string.Join(",", Enumerable.Repeat($$"""{ "name": "Acme", "highlights": [{{highlights}}] }""", 100));
 
-        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json($$"""{ "work": [{{entries}}], "projects": [{{entries}}] }"""));
+        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json($$"""{ "basics": { "name": "Ada Lovelace" }, "work": [{{entries}}], "projects": [{{entries}}] }"""));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -119,6 +119,7 @@ internal static class NewsletterRegistration
         services.AddSingleton<SendBatch>();
         services.AddSingleton<EditionRecipients>();
         services.AddSingleton<EventRecorder>();
+        services.AddSingleton<EventLedger>();
         services.AddSingleton<SendReceipts>();
         services.AddSingleton<DispatchScheduled>();
         services.AddHostedService<NewsletterScheduler>();

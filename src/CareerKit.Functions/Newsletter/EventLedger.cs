@@ -1,4 +1,5 @@
-using Azure;
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 using CareerKit.Storage;
 
@@ -15,12 +16,30 @@ public sealed class EventLedger(TableStorage storage)
     public const string StatsTable = "editionstats";
     private const string MarkPrefix = "event-";
     private const string CountPrefix = "count-";
+    private const string DeliveryPartition = "deliveries";
 
     /// <summary>A transaction holds at most 100 operations: the marks and one count row per event type.</summary>
     private const int MarksPerTransaction = 90;
 
     private const int ParallelRequests = 8;
     private const int Attempts = 20;
+
+    /// <returns>
+    /// True when these very events were applied in full before: SendGrid delivered the batch again because our answer
+    /// came late or was lost. One read then spares one per event.
+    /// </returns>
+    public async Task<bool> WereAppliedInFullAsync(IReadOnlyCollection<WebhookEvent> events, CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(TableName, cancellationToken);
+        return (await table.GetEntityIfExistsAsync<TableEntity>(DeliveryPartition, Digest(events), select: ["PartitionKey"], cancellationToken: cancellationToken)).HasValue;
+    }
+
+    /// <summary>Records that these events were applied in full: call after every effect, mark and count.</summary>
+    public async Task RecordAppliedInFullAsync(IReadOnlyCollection<WebhookEvent> events, CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(TableName, cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(DeliveryPartition, Digest(events)), TableUpdateMode.Replace, cancellationToken);
+    }
 
     /// <returns>Those of <paramref name="events"/> not applied yet.</returns>
     public async Task<List<WebhookEvent>> NotAppliedAsync(IEnumerable<WebhookEvent> events, CancellationToken cancellationToken)
@@ -38,9 +57,15 @@ public sealed class EventLedger(TableStorage storage)
         await Parallel.ForEachAsync(events.GroupBy(PartitionOf), Bounded(cancellationToken), async (partition, token) =>
         {
             // One after another: a partition's transactions update the same count rows.
+            var counts = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+            if (partition.Any(item => item.IsCounted))
+            {
+                await ReadCountsAsync(table, partition.Key, counts, token);
+            }
+
             foreach (var chunk in partition.Chunk(MarksPerTransaction))
             {
-                Interlocked.Add(ref applied, await MarkAsync(table, partition.Key, chunk, token));
+                Interlocked.Add(ref applied, await MarkAsync(table, partition.Key, chunk, counts, token));
             }
 
             // Also when nothing was new: a delivery that failed after its marks left the copy behind.
@@ -71,40 +96,47 @@ public sealed class EventLedger(TableStorage storage)
     }
 
     /// <returns>How many of <paramref name="chunk"/> were new.</returns>
-    private async Task<int> MarkAsync(TableClient table, string partition, IReadOnlyList<WebhookEvent> chunk, CancellationToken cancellationToken)
+    /// <param name="counts">The partition's count rows as last read or written, kept up to date here.</param>
+    private async Task<int> MarkAsync(TableClient table, string partition, IReadOnlyList<WebhookEvent> chunk, Dictionary<string, TableEntity> counts, CancellationToken cancellationToken)
     {
         var pending = chunk.ToList();
         for (var attempt = 0; attempt < Attempts && pending.Count > 0; attempt++)
         {
             var actions = pending.ConvertAll(item => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, MarkPrefix + item.Key) { ["Event"] = item.Type }));
             var added = pending.Where(item => item.IsCounted).CountBy(item => item.Type).ToList();
-            if (added.Count > 0)
+            var before = added.Any(pair => !counts.ContainsKey(pair.Key)) ? await ShownCountsAsync(pending[0].EditionId!, cancellationToken) : [];
+            var written = new List<TableEntity>();
+            foreach (var (type, count) in added)
             {
-                var counts = await CountRowsAsync(table, partition, cancellationToken);
-                var before = added.Any(pair => !counts.ContainsKey(pair.Key)) ? await ShownCountsAsync(pending[0].EditionId!, cancellationToken) : [];
-                foreach (var (type, count) in added)
-                {
-                    actions.Add(counts.TryGetValue(type, out var row)
-                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, new TableEntity(partition, row.RowKey) { ["Count"] = Count(row) + count }, row.ETag)
-                        // Editions counted before the ledger kept counts carry on from their shown figure.
-                        : new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, CountPrefix + type) { ["Count"] = (before.TryGetValue(type, out var shown) ? Count(shown) : 0) + count }));
-                }
+                var exists = counts.TryGetValue(type, out var row);
+                // Editions counted before the ledger kept counts carry on from their shown figure.
+                var total = (exists ? Count(row!) : before.TryGetValue(type, out var shown) ? Count(shown) : 0) + count;
+                var next = new TableEntity(partition, CountPrefix + type) { ["Count"] = total };
+                written.Add(next);
+                actions.Add(exists
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, row!.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, next));
             }
 
             try
             {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
+                var responses = (await table.SubmitTransactionAsync(actions, cancellationToken)).Value;
+                for (var index = 0; index < written.Count; index++)
+                {
+                    // The next chunk updates the rows from here, without reading them again.
+                    written[index].ETag = responses[pending.Count + index].Headers.ETag ?? default;
+                    counts[written[index].RowKey[CountPrefix.Length..]] = written[index];
+                }
+
                 return pending.Count;
             }
-            catch (TableTransactionFailedException conflict) when (conflict.Status == 409)
+            catch (TableTransactionFailedException conflict) when (conflict.Status is 409 or 412)
             {
-                // Some were applied before (SendGrid delivers a batch again when our answer was an error): keep the others.
-                // Or another delivery added a count row first: then none is dropped and the counts are read again.
-                pending = await NotMarkedAsync(table, pending, cancellationToken);
-            }
-            catch (TableTransactionFailedException conflict) when (conflict.Status == 412)
-            {
-                // Another delivery counted on this edition first: read the counts again.
+                // 409: some were applied before (SendGrid delivers a batch again when our answer was an error or late):
+                // keep the others. Or another delivery counted on this edition first (409 on a new count row, 412 on an
+                // old one): then the counts are read again.
+                pending = conflict.Status == 409 ? await NotMarkedAsync(table, pending, cancellationToken) : pending;
+                await ReadCountsAsync(table, partition, counts, cancellationToken);
             }
         }
 
@@ -119,7 +151,8 @@ public sealed class EventLedger(TableStorage storage)
     /// <summary>Brings the shown counts up to the ledger's; counts only grow, so a late or repeated copy never lowers one.</summary>
     private async Task CopyCountsAsync(TableClient table, string partition, string editionId, CancellationToken cancellationToken)
     {
-        var counts = await CountRowsAsync(table, partition, cancellationToken);
+        var counts = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await ReadCountsAsync(table, partition, counts, cancellationToken);
         var stats = await storage.GetTableAsync(StatsTable, cancellationToken);
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
@@ -154,17 +187,15 @@ public sealed class EventLedger(TableStorage storage)
         }
     }
 
-    /// <returns>The ledger's count rows of an edition partition, by event type.</returns>
-    private static async Task<Dictionary<string, TableEntity>> CountRowsAsync(TableClient table, string partition, CancellationToken cancellationToken)
+    /// <summary>Reads the ledger's count rows of an edition partition into <paramref name="rows"/>, by event type.</summary>
+    private static async Task ReadCountsAsync(TableClient table, string partition, Dictionary<string, TableEntity> rows, CancellationToken cancellationToken)
     {
-        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        rows.Clear();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {CountPrefix} and RowKey lt {CountPrefix[..^1] + (char)(CountPrefix[^1] + 1)}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             rows[row.RowKey[CountPrefix.Length..]] = row;
         }
-
-        return rows;
     }
 
     /// <returns>The counts the editors' list shows for an edition, by event type.</returns>
@@ -190,6 +221,9 @@ public sealed class EventLedger(TableStorage storage)
 
     /// <summary>An edition's events in its partition (with its counts); others spread over partitions by their id's first character.</summary>
     private static string PartitionOf(WebhookEvent item) => item.EditionId is { } editionId ? "edition-" + editionId : "events-" + item.Key[..1];
+
+    private static string Digest(IEnumerable<WebhookEvent> events) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', events.Select(item => item.Id)))));
 
     private static int Count(TableEntity row) => row.GetInt32("Count") ?? 0;
 

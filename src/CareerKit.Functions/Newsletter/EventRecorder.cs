@@ -17,6 +17,10 @@ public sealed partial class EventRecorder(EventLedger ledger, SubscriberStore su
     public async Task<int> RecordAsync(IReadOnlyCollection<WebhookEvent> batch, CancellationToken cancellationToken)
     {
         var events = batch.DistinctBy(item => item.Id).ToList();
+        if (events.Count == 0 || await ledger.WereAppliedInFullAsync(events, cancellationToken))
+        {
+            return 0;
+        }
 
         // For applied events too: receipts are idempotent, and one lost to a failure must be written when SendGrid retries.
         await receipts.RecordAllAsync(
@@ -30,7 +34,9 @@ public sealed partial class EventRecorder(EventLedger ledger, SubscriberStore su
             LogSuppressed(logger, item.SubscriberId!, item.Type);
         });
 
-        return await ledger.MarkAppliedAsync(events, cancellationToken);
+        var applied = await ledger.MarkAppliedAsync(events, cancellationToken);
+        await ledger.RecordAppliedInFullAsync(events, cancellationToken);
+        return applied;
     }
 
     /// <returns>True when the event was new and applied.</returns>

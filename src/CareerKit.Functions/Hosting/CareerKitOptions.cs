@@ -27,6 +27,13 @@ public sealed class CareerKitOptions
     [Range(0, 100_000, ErrorMessage = "CareerKit:SignupsPerClientPerMinute must be between 0 and 100000.")]
     public int SignupsPerClientPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// Proxies in front of the app that append the client's address to X-Forwarded-For. Under the Functions host 1 (Azure's
+    /// front end); standalone 0, and the header is ignored.
+    /// </summary>
+    [Range(0, 10, ErrorMessage = "CareerKit:TrustedProxyHops must be between 0 and 10.")]
+    public int TrustedProxyHops { get; set; }
+
     /// <summary>An absolute link to a path of this app.</summary>
     public string LinkTo(string pathAndQuery) => new Uri(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/')).AbsoluteUri;
 }
@@ -54,6 +61,7 @@ internal static class CareerKitOptionsRegistration
     public static IServiceCollection AddCareerKitOptions(this IServiceCollection services)
     {
         services.AddOptions<CareerKitOptions>()
+            .Configure<IConfiguration>((options, configuration) => options.TrustedProxyHops = ListeningAddress.IsUnderFunctionsHost(configuration) ? 1 : 0)
             .BindConfiguration(CareerKitOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CareerKitOptions>, CareerKitOptionsAttributes>();

@@ -59,7 +59,10 @@ internal static class SubscriptionsRegistration
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        const string title = "Too many sign-up attempts.";
+        // One answer for every rate limit (sign-ups, editor sign-in): only its title says which.
+        var title = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SubscriptionsApi.SignupRateLimitPolicy
+            ? "Too many sign-up attempts."
+            : "Too many attempts.";
         var detail = $"Please wait {retryAfter} seconds and try again.";
         var answer = ClientKind.WantsHtml(http.Request)
             ? http.RequestServices.GetRequiredService<PageRenderer>().Error(StatusCodes.Status429TooManyRequests, title, detail)

@@ -124,7 +124,13 @@ public sealed class EventLedger(TableStorage storage)
                 for (var index = 0; index < written.Count; index++)
                 {
                     // The next chunk updates the rows from here, without reading them again.
-                    written[index].ETag = responses[pending.Count + index].Headers.ETag ?? default;
+                    if (responses[pending.Count + index].Headers.ETag is not { } etag)
+                    {
+                        await ReadCountsAsync(table, partition, counts, cancellationToken);
+                        break;
+                    }
+
+                    written[index].ETag = etag;
                     counts[written[index].RowKey[CountPrefix.Length..]] = written[index];
                 }
 

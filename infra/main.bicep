@@ -309,6 +309,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'CareerKit__LocalScheduler'
           value: 'false'
         }
+        {
+          // Azure's front end appends the client's address to X-Forwarded-For: rate limits count that one entry.
+          // Set here, not left to the default, so it holds however the app is hosted.
+          name: 'CareerKit__TrustedProxyHops'
+          value: '1'
+        }
       ]
     }
   }

@@ -39,6 +39,13 @@ public sealed class CareerKitOptions
     [Range(0.0, 60.0, ErrorMessage = "CareerKit:PdfRenderWaitSeconds must be between 0 and 60.")]
     public double PdfRenderWaitSeconds { get; set; } = 3;
 
+    /// <summary>
+    /// Proxies in front of the app that append the client's address to X-Forwarded-For. Under the Functions host 1 (Azure's
+    /// front end); standalone 0, and the header is ignored.
+    /// </summary>
+    [Range(0, 10, ErrorMessage = "CareerKit:TrustedProxyHops must be between 0 and 10.")]
+    public int TrustedProxyHops { get; set; }
+
     /// <summary>An absolute link to a path of this app.</summary>
     public string LinkTo(string pathAndQuery) => new Uri(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/')).AbsoluteUri;
 }
@@ -66,6 +73,7 @@ internal static class CareerKitOptionsRegistration
     public static IServiceCollection AddCareerKitOptions(this IServiceCollection services)
     {
         services.AddOptions<CareerKitOptions>()
+            .Configure<IConfiguration>((options, configuration) => options.TrustedProxyHops = ListeningAddress.IsUnderFunctionsHost(configuration) ? 1 : 0)
             .BindConfiguration(CareerKitOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CareerKitOptions>, CareerKitOptionsAttributes>();

@@ -1,24 +1,37 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
 namespace CareerKit.Hosting;
 
 /// <summary>
-/// The address a request came from. Under the Functions host every request arrives from the host on
-/// loopback, so the platform's X-Forwarded-For names the real client; standalone we use the socket.
+/// The address a request came from, which rate limits count. Behind proxies (under the Functions host, Azure's front
+/// end) the socket address is a proxy's, and each trusted proxy appends the address it was reached from to
+/// X-Forwarded-For. Only those right-most entries are trusted: everything left of them is whatever the client sent.
 /// </summary>
 internal static class ClientAddress
 {
-    public static string Of(HttpContext context)
+    public const string ForwardedForHeader = "X-Forwarded-For";
+
+    public static string Of(HttpContext context) => From(
+        context.Connection.RemoteIpAddress,
+        context.Request.Headers[ForwardedForHeader].ToString(),
+        context.RequestServices.GetRequiredService<IOptions<CareerKitOptions>>().Value.TrustedProxyHops);
+
+    /// <param name="trustedHops">How many proxies in front of the app append to X-Forwarded-For (CareerKit:TrustedProxyHops).</param>
+    internal static string From(IPAddress? socket, string? forwardedFor, int trustedHops)
     {
-        var remote = context.Connection.RemoteIpAddress;
-        if (remote is not null && System.Net.IPAddress.IsLoopback(remote) && ListeningAddress.IsUnderFunctionsHost(context.RequestServices.GetRequiredService<IConfiguration>()))
+        var entries = trustedHops > 0 && forwardedFor is not null
+            ? forwardedFor.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : [];
+        if (entries.Length == 0)
         {
-            var forwarded = context.Request.Headers["X-Forwarded-For"].ToString();
-            var first = forwarded.Split(',', 2)[0].Trim();
-            if (first.Length > 0)
-            {
-                return first;
-            }
+            return socket?.ToString() ?? "unknown";
         }
 
-        return remote?.ToString() ?? "unknown";
+        // The entry the outermost trusted proxy appended; with fewer entries than proxies, every entry is a proxy's.
+        var entry = entries[Math.Max(0, entries.Length - trustedHops)];
+
+        // Azure's front end appends the client's port too ("203.0.113.7:52144"): a new connection must not be a new client.
+        return IPEndPoint.TryParse(entry, out var endpoint) ? endpoint.Address.ToString() : entry;
     }
 }

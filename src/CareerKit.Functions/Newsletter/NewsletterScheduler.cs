@@ -124,6 +124,7 @@ internal static class NewsletterRegistration
         services.AddSingleton<IValidateOptions<UnknownOutcomeOptions>, UnknownOutcomeOptionsValidator>();
         services.AddSingleton<EditionRecipients>();
         services.AddSingleton<EventRecorder>();
+        services.AddSingleton<EventLedger>();
         services.AddSingleton<SendReceipts>();
         services.AddSingleton<DispatchScheduled>();
         services.AddHostedService<NewsletterScheduler>();

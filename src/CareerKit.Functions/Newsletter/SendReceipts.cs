@@ -12,11 +12,23 @@ namespace CareerKit.Newsletter;
 public sealed class SendReceipts(TableStorage storage)
 {
     public const string TableName = "sendreceipts";
+    private const int MaxTransaction = 100;
+    private const int ParallelTransactions = 8;
 
     public async Task RecordAsync(string editionId, string subscriberId, CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(TableName, cancellationToken);
         await table.UpsertEntityAsync(new TableEntity(editionId, subscriberId), TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>Records many at once: a transaction per edition and 100 recipients, a few in parallel.</summary>
+    public async Task RecordAllAsync(IEnumerable<(string EditionId, string SubscriberId)> receipts, CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(TableName, cancellationToken);
+        var transactions = receipts.Distinct().GroupBy(receipt => receipt.EditionId).SelectMany(edition => edition.Chunk(MaxTransaction));
+        await Parallel.ForEachAsync(transactions, new ParallelOptions { MaxDegreeOfParallelism = ParallelTransactions, CancellationToken = cancellationToken }, async (chunk, token) =>
+            await table.SubmitTransactionAsync(
+                chunk.Select(receipt => new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(receipt.EditionId, receipt.SubscriberId))), token));
     }
 
     /// <summary>

@@ -40,6 +40,12 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>Connections accepted so far: a test can tell that traffic went through the proxy.</summary>
     public int Accepted { get; private set; }
 
+    /// <summary>
+    /// Called with the request line ("PUT /subscribers(...) HTTP/1.1") of each HTTP request before it is forwarded, so a
+    /// test can switch the mode at an exact request; a request that switches to Down is reset, not forwarded.
+    /// </summary>
+    public Action<string>? OnRequest { get; set; }
+
     public static FaultProxy InFrontOf(int targetPort) => new(targetPort);
 
     public FaultMode Mode
@@ -108,7 +114,7 @@ public sealed class FaultProxy : IAsyncDisposable
             }
 
             await connection.Upstream.ConnectAsync(IPAddress.Loopback, _target, _stop.Token);
-            await Task.WhenAny(PumpAsync(connection, client, connection.Upstream), PumpAsync(connection, connection.Upstream, client));
+            await Task.WhenAny(PumpAsync(connection, client, connection.Upstream, toTarget: true), PumpAsync(connection, connection.Upstream, client, toTarget: false));
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException or IOException)
         {
@@ -125,7 +131,7 @@ public sealed class FaultProxy : IAsyncDisposable
         }
     }
 
-    private async Task PumpAsync(Connection connection, Socket from, Socket to)
+    private async Task PumpAsync(Connection connection, Socket from, Socket to, bool toTarget)
     {
         var buffer = new byte[16 * 1024];
         while (true)
@@ -134,6 +140,11 @@ public sealed class FaultProxy : IAsyncDisposable
             if (read == 0)
             {
                 return;
+            }
+
+            if (toTarget && OnRequest is { } onRequest && RequestLine(buffer.AsSpan(0, read)) is { } line)
+            {
+                onRequest(line);
             }
 
             // While the proxy hangs, nothing moves: the request sits here unanswered until the proxy is up (then reset) or down.
@@ -159,6 +170,16 @@ public sealed class FaultProxy : IAsyncDisposable
 
             await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, _stop.Token);
         }
+    }
+
+    /// <summary>The request line when a read starts a request (clients here send one request at a time per connection).</summary>
+    private static string? RequestLine(ReadOnlySpan<byte> read)
+    {
+        var end = read.IndexOf("\r\n"u8);
+        var method = read.IndexOf((byte)' ');
+        return end > 0 && method > 0 && method < end && read[..method].IndexOfAnyExceptInRange((byte)'A', (byte)'Z') < 0
+            ? System.Text.Encoding.ASCII.GetString(read[..end])
+            : null;
     }
 
     public async ValueTask DisposeAsync()
@@ -215,6 +236,13 @@ public sealed class FaultyStorage : IAsyncDisposable
     {
         get => _table.Mode;
         set => _blob.Mode = _queue.Mode = _table.Mode = value;
+    }
+
+    /// <summary>Sees the request line of each Table request before it is forwarded (see <see cref="FaultProxy.OnRequest"/>).</summary>
+    public Action<string>? OnTableRequest
+    {
+        get => _table.OnRequest;
+        set => _table.OnRequest = value;
     }
 
     public static async Task<FaultyStorage> InFrontOfAsync(Azurite? azurite = null)

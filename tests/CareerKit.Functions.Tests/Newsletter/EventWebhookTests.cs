@@ -73,6 +73,26 @@ public sealed class EventWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_with_base64_ids_holding_slashes_are_applied_once_even_when_repeated_in_one_batch()
+    {
+        var email = CareerKitApp.NewAddress();
+        await _app.SubscribeAndConfirmAsync(email);
+        var id = (await _app.FindSubscriberAsync(email))!.Id;
+        var edition = $"2026-W48-ml-{Guid.NewGuid():N}";
+        var bounce = $$"""{ "event": "bounce", "sg_event_id": "{{Convert.ToBase64String(Guid.NewGuid().ToByteArray())}}/+/=", "subscriber_id": "{{id}}", "edition_id": "{{edition}}" }""";
+
+        var first = await PostAsync($"[{bounce}, {bounce}]");
+        var again = await PostAsync($"[{bounce}]");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("\"recorded\":1", await first.Content.ReadAsStringAsync());
+        Assert.Contains("\"recorded\":0", await again.Content.ReadAsStringAsync());
+        Assert.Equal(SubscriberStatus.Suppressed, (await _app.FindSubscriberAsync(email))!.Status);
+        var counts = (await _app.Services.GetRequiredService<EventRecorder>().AllCountsAsync(CancellationToken.None))[edition];
+        Assert.Equal(1, counts["bounce"]);
+    }
+
+    [Fact]
     public async Task Unsigned_forged_stale_or_altered_requests_are_refused_with_401()
     {
         const string body = """[ { "event": "bounce", "sg_event_id": "x", "subscriber_id": "y" } ]""";
@@ -86,6 +106,24 @@ public sealed class EventWebhookTests : IAsyncLifetime
         Assert.All(new[] { unsigned, forged, stale, altered }, response => Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode));
         Assert.Contains("headers are required", await unsigned.Content.ReadAsStringAsync());
         Assert.Contains("older than 10 minutes", await stale.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("99999999999999")]
+    [InlineData("-99999999999999")]
+    [InlineData("9223372036854775807")]
+    [InlineData("not a time")]
+    public async Task A_timestamp_out_of_any_range_is_refused_with_401_and_a_message(string timestamp)
+    {
+        using var request = _signer.Request("[]", _app.Time.GetUtcNow());
+        request.Headers.Remove(EventWebhook.TimestampHeader);
+        request.Headers.Add(EventWebhook.TimestampHeader, timestamp);
+
+        var response = await _app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(EventWebhook.TimestampHeader, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class ClientAddressTests
         Assert.DoesNotContain(answers[..10], answer => answer.StatusCode == HttpStatusCode.TooManyRequests);
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[10].StatusCode);
         Assert.NotNull(answers[10].Headers.RetryAfter);
-        Assert.Contains("Too many attempts.", await answers[10].Content.ReadAsStringAsync());
+        Assert.Contains("Too many sign-in attempts.", await answers[10].Content.ReadAsStringAsync());
     }
 
     [Fact]

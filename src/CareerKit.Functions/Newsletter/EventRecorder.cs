@@ -4,7 +4,7 @@ using CareerKit.Subscriptions;
 namespace CareerKit.Newsletter;
 
 /// <summary>
-/// Applies SendGrid's webhook events once each: a receipt for SendBatch's recovery, the suppression of the subscriber,
+/// Applies SendGrid's webhook events once each: a receipt for the recovery of SendBatch and of the sign-up email outbox, the suppression of the subscriber,
 /// a count on the edition. Each effect is applied before the event is marked done, so a delivery cut off by a failure
 /// and delivered again by SendGrid loses nothing; a batch is written in table transactions and parallel requests,
 /// so thousands of events are applied well within SendGrid's patience.
@@ -24,7 +24,7 @@ public sealed partial class EventRecorder(EventLedger ledger, SubscriberStore su
 
         // For applied events too: receipts are idempotent, and one lost to a failure must be written when SendGrid retries.
         await receipts.RecordAllAsync(
-            events.Where(item => item.EditionId is not null && item.SubscriberId is not null).Select(item => (item.EditionId!, item.SubscriberId!)), cancellationToken);
+            events.Where(item => item.ReceiptPartition is not null).Select(item => (item.ReceiptPartition!, item.SubscriberId!)), cancellationToken);
 
         // Applied events are skipped: a bounce delivered again must not suppress someone who has signed up again since.
         var suppressions = await ledger.NotAppliedAsync(events.Where(item => item.Suppresses), cancellationToken);

@@ -61,8 +61,8 @@ public static class FunctionInvocations
     /// <summary>The sign-up emails whose sign-up could not send them (see <see cref="Subscriptions.SignupEmailOutbox"/>).</summary>
     public static async Task<InvocationResponse> RunSignupEmailsAsync(InvocationRequest? request, Subscriptions.SignupEmailOutbox outbox, CancellationToken cancellationToken)
     {
-        var (sent, dropped) = await outbox.SweepAsync(cancellationToken);
-        return new InvocationResponse([], [$"SignupEmails: sent {sent} owed sign-up email(s), dropped {dropped} that no longer fit."], null);
+        var swept = await outbox.SweepAsync(cancellationToken);
+        return new InvocationResponse([], [$"SignupEmails: sent {swept.Sent} owed sign-up email(s), dropped {swept.Dropped} that no longer fit, {swept.Confirmed} found sent by SendGrid's events, {swept.AwaitingEvents} awaiting them."], null);
     }
 
     /// <summary>

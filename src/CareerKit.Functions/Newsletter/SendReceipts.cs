@@ -7,13 +7,17 @@ namespace CareerKit.Newsletter;
 /// Which recipients SendGrid has reported an edition for: any webhook event that names an edition and a subscriber
 /// ("processed" first, then "delivered", "bounce" ...). SendGrid accepts or refuses a mail/send request as a whole,
 /// so one receipt for anyone in a batch proves the whole batch was accepted: that is how a batch whose outcome
-/// went unrecorded is settled without sending it twice.
+/// went unrecorded is settled without sending it twice. A sign-up email's receipt lies in a partition of its own
+/// (<see cref="SignupEmailPartition"/>), so the sign-up email outbox settles a lost answer the same way.
 /// </summary>
 public sealed class SendReceipts(TableStorage storage)
 {
     public const string TableName = "sendreceipts";
     private const int MaxTransaction = 100;
     private const int ParallelTransactions = 8;
+
+    /// <summary>The partition of a sign-up email's receipts: edition ids start with their ISO year, never with a letter.</summary>
+    public static string SignupEmailPartition(string signupEmailId) => "signup-" + signupEmailId;
 
     public async Task RecordAsync(string editionId, string subscriberId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using CareerKit.Email;
+using CareerKit.Newsletter;
+using Microsoft.Extensions.Options;
 
 namespace CareerKit.Subscriptions;
 
@@ -8,18 +10,26 @@ namespace CareerKit.Subscriptions;
 /// same write that stores the sign-up, so a stored sign-up is never without its email, and claims it there for
 /// <see cref="ClaimLease"/>. The holder of the claim (the sign-up itself, or the sweep when the sign-up could not)
 /// sends it and clears it once SendGrid has it. A send that fails gives the claim back; a claim nobody gives back
-/// (storage down, the process gone) runs out, and the sweep sends the email then.
+/// (storage down, the process gone) runs out, and the sweep sends the email then, unless SendGrid reported it.
 /// <para>
-/// Exactly once, but for one case chosen on purpose: when SendGrid's answer is lost (a timeout, a connection broken
-/// after the request went out), nobody knows whether the email went. The claim is left to run out and the sweep sends
-/// it again: a rare second confirmation is harmless (either link confirms, and confirming twice keeps one
-/// subscriber), while a lost one silently loses the sign-up.
+/// When SendGrid's answer is lost (a timeout, a connection broken after the request went out), nobody knows whether
+/// the email went: the row records so, and nobody sends it until SendGrid's event webhook settles it (each email
+/// carries its <see cref="Subscriber.OwedEmailId"/>, and any event for it proves SendGrid took it, see
+/// <see cref="SendReceipts"/>) or CareerKit:UnknownOutcomeWindow has passed. After the window the email is sent
+/// again, whatever CareerKit:UnknownOutcome says: "hold" protects the weekly email, where a duplicate costs more trust
+/// than a missed week, but a person who asked for a confirmation and got none cannot subscribe at all, while a second
+/// confirmation half an hour later is a small nuisance (either link confirms). Without the webhook
+/// (SendGrid:WebhookPublicKey unset) no event can come, so waiting would only delay the email: it is sent again when
+/// the claim runs out.
 /// </para>
 /// </summary>
 public sealed partial class SignupEmailOutbox(
     SubscriberStore store,
     SubscriptionEmails emails,
     IEmailSender sender,
+    SendReceipts receipts,
+    IOptions<UnknownOutcomeOptions> unknownOutcome,
+    IOptions<SendGridOptions> sendGrid,
     TimeProvider time,
     ILogger<SignupEmailOutbox> logger)
 {
@@ -33,16 +43,27 @@ public sealed partial class SignupEmailOutbox(
     // before this instance sweeps, so the sweep does not send them again.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _sentNotCleared = new(StringComparer.Ordinal);
 
-    /// <summary>The subscriber, to be written owing the sign-up email that fits its status, claimed by the writer.</summary>
+    /// <summary>What a sweep did: sent, dropped (no longer fitting), confirmed by SendGrid's events, or left waiting for them.</summary>
+    public readonly record struct SweepResult(int Sent, int Dropped, int Confirmed, int AwaitingEvents);
+
+    /// <summary>
+    /// The subscriber, to be written owing the sign-up email that fits its status, claimed by the writer. An email owed
+    /// already keeps its id, so SendGrid's event for an earlier attempt still settles it.
+    /// </summary>
     public static Subscriber Owe(Subscriber subscriber, DateTimeOffset now) => subscriber with
     {
         EmailOwed = subscriber.Status == SubscriberStatus.Confirmed ? SignupEmail.AlreadySubscribed : SignupEmail.Confirmation,
         // Whole seconds: the claim is compared after a round trip through storage.
         EmailClaimedUntil = new DateTimeOffset((now + ClaimLease).UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero),
+        OwedEmailId = subscriber.EmailOwed is not null && subscriber.OwedEmailId is { } id ? id : Guid.NewGuid().ToString("N"),
+        EmailOutcomeUnknownSince = null,
     };
 
+    /// <summary>True when anyone may send the owed email now: nobody holds it, and no attempt at it may have gone out.</summary>
+    public static bool IsFree(Subscriber subscriber, DateTimeOffset now) => IsUnclaimed(subscriber, now) && subscriber.EmailOutcomeUnknownSince is null;
+
     /// <summary>True when nobody holds the owed email: its claim was given back or ran out.</summary>
-    public static bool IsUnclaimed(Subscriber subscriber, DateTimeOffset now) => subscriber.EmailClaimedUntil is not { } until || until <= now;
+    private static bool IsUnclaimed(Subscriber subscriber, DateTimeOffset now) => subscriber.EmailClaimedUntil is not { } until || until <= now;
 
     /// <summary>Sends the email a subscriber the caller has just claimed is owed, and clears it.</summary>
     /// <exception cref="EmailProviderUnavailableException">Not sent, or perhaps sent: either way the outbox still has it.</exception>
@@ -51,12 +72,14 @@ public sealed partial class SignupEmailOutbox(
         try
         {
             var email = claimed.EmailOwed == SignupEmail.AlreadySubscribed ? emails.AlreadySubscribed(claimed) : emails.Confirmation(claimed);
+            // Names this email (never the address) in SendGrid's events, which settle an attempt whose answer was lost.
+            var named = email with { CustomArgs = new Dictionary<string, string>(email.CustomArgs) { [WebhookEvent.SignupEmailIdArg] = claimed.OwedEmailId! } };
             // Not the request's token: once claimed, the email goes out even if the person closes the page.
-            await sender.SendAsync(email, CancellationToken.None);
+            await sender.SendAsync(named, CancellationToken.None);
         }
         catch (EmailProviderUnavailableException unknown) when (unknown.OutcomeUnknown)
         {
-            LogOutcomeUnknown(logger, claimed.Id);
+            await RecordOutcomeUnknownAsync(claimed.Id, claimed.EmailClaimedUntil!.Value);
             throw;
         }
         catch (Exception)
@@ -69,12 +92,16 @@ public sealed partial class SignupEmailOutbox(
         await SettleAsync(claimed.Id, claimed.EmailClaimedUntil!.Value, sent: true);
     }
 
-    /// <summary>Sends every owed email nobody holds (the timer function's work), after clearing what this instance sent.</summary>
-    public async Task<(int Sent, int Dropped)> SweepAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends every owed email nobody holds (the timer function's work), after clearing what this instance sent. An
+    /// email that may have gone out already is settled by SendGrid's event if there is one, and otherwise waits for
+    /// the end of the unknown-outcome window.
+    /// </summary>
+    public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         await ClearSentAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var (sent, dropped) = (0, 0);
+        var result = new SweepResult();
         foreach (var owed in await store.OwedEmailAsync(cancellationToken))
         {
             if (!IsUnclaimed(owed, now))
@@ -85,7 +112,23 @@ public sealed partial class SignupEmailOutbox(
             if (!StillFits(owed))
             {
                 // Confirmed, gone or suppressed since the sign-up: the email would be wrong now.
-                dropped += await store.TryReplaceAsync(owed with { EmailOwed = null, EmailClaimedUntil = null }, cancellationToken) is null ? 0 : 1;
+                result = result with { Dropped = result.Dropped + await ClearAsync(owed, cancellationToken) };
+                continue;
+            }
+
+            // A claim that ran out without being given back, or a lost answer: the email may have gone.
+            var mayHaveGone = owed.EmailClaimedUntil is not null || owed.EmailOutcomeUnknownSince is not null;
+            if (mayHaveGone && owed.OwedEmailId is { } emailId
+                && await receipts.AnyForAsync(SendReceipts.SignupEmailPartition(emailId), [owed.Id], cancellationToken))
+            {
+                LogConfirmedByEvent(logger, owed.Id);
+                result = result with { Confirmed = result.Confirmed + await ClearAsync(owed, cancellationToken) };
+                continue;
+            }
+
+            if (owed.EmailOutcomeUnknownSince is { } since && now < since + UnknownOutcomeWindow)
+            {
+                result = result with { AwaitingEvents = result.AwaitingEvents + 1 };
                 continue;
             }
 
@@ -94,10 +137,15 @@ public sealed partial class SignupEmailOutbox(
                 continue; // A sign-up of the address took it a moment ago.
             }
 
+            if (owed.EmailOutcomeUnknownSince is not null)
+            {
+                LogResending(logger, owed.Id, UnknownOutcomeWindow);
+            }
+
             try
             {
                 await SendAsync(claimed);
-                sent++;
+                result = result with { Sent = result.Sent + 1 };
             }
             catch (EmailProviderUnavailableException)
             {
@@ -106,7 +154,7 @@ public sealed partial class SignupEmailOutbox(
             }
         }
 
-        return (sent, dropped);
+        return result;
     }
 
     /// <summary>Clears the emails this instance sent while storage was down.</summary>
@@ -119,14 +167,45 @@ public sealed partial class SignupEmailOutbox(
         }
     }
 
+    /// <summary>How long an email whose answer was lost waits for SendGrid's event; no wait when no event can come (no webhook key).</summary>
+    private TimeSpan UnknownOutcomeWindow => string.IsNullOrWhiteSpace(sendGrid.Value.WebhookPublicKey) ? TimeSpan.Zero : unknownOutcome.Value.UnknownOutcomeWindow;
+
+    /// <returns>1 when the owed email was cleared, 0 when the row changed first (the next sweep looks again).</returns>
+    private async Task<int> ClearAsync(Subscriber owed, CancellationToken cancellationToken) =>
+        await store.TryReplaceAsync(Cleared(owed), cancellationToken) is null ? 0 : 1;
+
+    private static Subscriber Cleared(Subscriber subscriber) =>
+        subscriber with { EmailOwed = null, EmailClaimedUntil = null, OwedEmailId = null, EmailOutcomeUnknownSince = null };
+
     private static bool StillFits(Subscriber subscriber) => subscriber.Email is not null && subscriber.Status == (subscriber.EmailOwed == SignupEmail.AlreadySubscribed
         ? SubscriberStatus.Confirmed
         : SubscriberStatus.Pending);
 
     /// <summary>Clears the owed email (sent) or gives its claim back (not sent), unless someone else claimed it since.</summary>
     private static Subscriber Settled(Subscriber current, DateTimeOffset claim, bool sent) => current.EmailClaimedUntil == claim
-        ? current with { EmailOwed = sent ? null : current.EmailOwed, EmailClaimedUntil = null }
+        ? sent ? Cleared(current) : current with { EmailClaimedUntil = null }
         : current;
+
+    /// <summary>
+    /// Records that the claimed attempt may have gone out. The claim stays until it runs out, so neither a retry nor
+    /// the sweep sends before then; should this write fail, the claim runs out unmarked and the sweep still looks for
+    /// SendGrid's event before it sends.
+    /// </summary>
+    private async Task RecordOutcomeUnknownAsync(string id, DateTimeOffset claim)
+    {
+        var now = time.GetUtcNow();
+        try
+        {
+            await store.UpdateAsync(id, current => current.EmailClaimedUntil == claim && current.EmailOutcomeUnknownSince is null
+                ? current with { EmailOutcomeUnknownSince = now }
+                : current, CancellationToken.None);
+            LogOutcomeUnknown(logger, id, UnknownOutcomeWindow);
+        }
+        catch (Exception failure)
+        {
+            LogOutcomeUnknownNotRecorded(logger, id, failure.GetType().Name);
+        }
+    }
 
     private async Task SettleAsync(string id, DateTimeOffset claim, bool sent)
     {
@@ -150,8 +229,17 @@ public sealed partial class SignupEmailOutbox(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid's answer to the sign-up email of subscriber {SubscriberId} was lost; unless cleared, the outbox sends it again when its claim runs out")]
-    private static partial void LogOutcomeUnknown(ILogger logger, string subscriberId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid's answer to the sign-up email of subscriber {SubscriberId} was lost; nothing is sent again until SendGrid reports it or {Window} has passed")]
+    private static partial void LogOutcomeUnknown(ILogger logger, string subscriberId, TimeSpan window);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid's answer to the sign-up email of subscriber {SubscriberId} was lost and storage failed recording so ({ExceptionType}); when the claim runs out, the outbox sends it again unless SendGrid reported it")]
+    private static partial void LogOutcomeUnknownNotRecorded(ILogger logger, string subscriberId, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The sign-up email of subscriber {SubscriberId} went out: SendGrid reported it after its answer was lost; nothing is sent again")]
+    private static partial void LogConfirmedByEvent(ILogger logger, string subscriberId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid reported no event for the sign-up email of subscriber {SubscriberId} within {Window} of its lost answer; sending it again, as a lost confirmation would lose the sign-up")]
+    private static partial void LogResending(ILogger logger, string subscriberId, TimeSpan window);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-up email of subscriber {SubscriberId} sent, but storage failed ({ExceptionType}); it is marked sent when storage answers")]
     private static partial void LogClearingDeferred(ILogger logger, string subscriberId, string exceptionType);

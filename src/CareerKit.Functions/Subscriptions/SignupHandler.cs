@@ -6,7 +6,7 @@ public enum SignupOutcome
     AlreadySubscribedNoticeSent,
     /// <summary>An email went to this address less than the throttle window ago; none sent now.</summary>
     Throttled,
-    /// <summary>An earlier sign-up's email has not gone out yet and is being sent, or is the outbox's to send when its claim runs out; none sent now.</summary>
+    /// <summary>An earlier sign-up's email has not gone out yet (or may have: its answer was lost) and is being sent, or is the outbox's to settle; none sent now.</summary>
     EmailUnderWay,
 }
 
@@ -50,10 +50,11 @@ public sealed partial class SignupHandler(
     /// <returns>The outcome, or null when the subscriber changed under us and the caller should start again.</returns>
     private async Task<SignupOutcome?> HandleKnownAsync(Subscriber existing, SignupRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // An email an earlier sign-up owes never went out: it is sent now unless someone holds it, whatever the throttle says.
+        // An email an earlier sign-up owes never went out: it is sent now unless someone holds it or it may have gone
+        // (SendGrid's answer was lost: the outbox settles that), whatever the throttle says.
         var owesEmail = existing.EmailOwed is not null;
         var mayEmail = owesEmail
-            ? SignupEmailOutbox.IsUnclaimed(existing, now)
+            ? SignupEmailOutbox.IsFree(existing, now)
             : existing.LastSignupEmailAt is not { } last || now - last >= EmailThrottle;
         var next = existing.Status switch
         {

@@ -51,6 +51,15 @@ public sealed record Subscriber
     /// <summary>Until when the sender that claimed the owed email holds it; after that, another may send it.</summary>
     public DateTimeOffset? EmailClaimedUntil { get; init; }
 
+    /// <summary>Names the owed email in SendGrid's events (custom arg signup_email_id): the same through every attempt at it.</summary>
+    public string? OwedEmailId { get; init; }
+
+    /// <summary>
+    /// When SendGrid's answer to an attempt at the owed email was lost: it may have gone, so only SendGrid's event or
+    /// the end of the unknown-outcome window settles it (see <see cref="SignupEmailOutbox"/>).
+    /// </summary>
+    public DateTimeOffset? EmailOutcomeUnknownSince { get; init; }
+
     /// <summary>Storage version, for optimistic concurrency. Empty for a subscriber not yet stored.</summary>
     public string ETag { get; init; } = "";
 

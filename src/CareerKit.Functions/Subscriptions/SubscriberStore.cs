@@ -145,6 +145,8 @@ public sealed class SubscriberStore(TableStorage storage)
         public DateTimeOffset? LastDataLinksEmailAt { get; set; }
         public string? EmailOwed { get; set; }
         public DateTimeOffset? EmailClaimedUntil { get; set; }
+        public string? OwedEmailId { get; set; }
+        public DateTimeOffset? EmailOutcomeUnknownSince { get; set; }
 
         public static SubscriberEntity From(Subscriber subscriber) => new()
         {
@@ -163,6 +165,8 @@ public sealed class SubscriberStore(TableStorage storage)
             LastDataLinksEmailAt = subscriber.LastDataLinksEmailAt,
             EmailOwed = subscriber.EmailOwed?.ToString(),
             EmailClaimedUntil = subscriber.EmailClaimedUntil,
+            OwedEmailId = subscriber.OwedEmailId,
+            EmailOutcomeUnknownSince = subscriber.EmailOutcomeUnknownSince,
         };
 
         public Subscriber ToSubscriber() => new()
@@ -182,6 +186,8 @@ public sealed class SubscriberStore(TableStorage storage)
             LastDataLinksEmailAt = LastDataLinksEmailAt,
             EmailOwed = Enum.TryParse<SignupEmail>(EmailOwed, out var owed) ? owed : null,
             EmailClaimedUntil = EmailClaimedUntil,
+            OwedEmailId = OwedEmailId,
+            EmailOutcomeUnknownSince = EmailOutcomeUnknownSince,
             ETag = ETag.ToString(),
         };
     }

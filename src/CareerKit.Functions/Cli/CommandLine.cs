@@ -107,7 +107,7 @@ public static class CommandLine
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(File.ReadAllText(file));
+            json = JsonDocument.Parse(File.ReadAllText(file), ResumeReader.JsonOptions);
         }
         catch (JsonException malformed)
         {

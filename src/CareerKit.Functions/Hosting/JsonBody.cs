@@ -8,13 +8,14 @@ public static class JsonBody
 {
     public const string NotUtf8 = "contains text that is not valid UTF-8 (a broken byte sequence, or a lone surrogate escape such as \\ud800)";
 
+    /// <param name="options">Strict JSON unless given (resumes allow trailing commas and comments).</param>
     /// <returns>The body's root, or the answer that says what is wrong with it.</returns>
-    public static async Task<(JsonElement? Root, IResult? Failure)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(JsonElement? Root, IResult? Failure)> ReadAsync(HttpRequest request, CancellationToken cancellationToken, JsonDocumentOptions? options = null)
     {
         JsonElement root;
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
+            using var document = await JsonDocument.ParseAsync(request.Body, options ?? new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
             root = document.RootElement.Clone();
         }
         catch (JsonException)

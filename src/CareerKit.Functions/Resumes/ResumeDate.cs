@@ -27,6 +27,14 @@ public sealed record ResumeDate(int Year, int? Month, int? Day)
         return true;
     }
 
+    /// <summary>"2021", "2021-03" or "2021-03-07": the form the JSON Resume schema writes.</summary>
+    public string Iso => (Month, Day) switch
+    {
+        ({ } month, { } day) => $"{Year:D4}-{month:D2}-{day:D2}",
+        ({ } month, null) => $"{Year:D4}-{month:D2}",
+        _ => $"{Year:D4}",
+    };
+
     /// <summary>"2021" or "Mar 2021": how resumes show dates.</summary>
     public override string ToString() => Month is { } month
         ? $"{CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(month)} {Year}"

@@ -19,6 +19,9 @@ public sealed record ResumeDocument
     /// <summary>Pre-1.0 names the resume was written with, read as their 1.0.0 names.</summary>
     public IReadOnlyList<LegacyName> LegacyNames { get; init; } = [];
 
+    /// <summary>Dates written in another form than the schema's ISO one, and how each was read.</summary>
+    public IReadOnlyList<InterpretedDate> InterpretedDates { get; init; } = [];
+
     /// <summary>Whether the resume has anything for a template section, or for "contact": a way to reach its owner.</summary>
     public bool Has(string section) => section switch
     {

@@ -21,7 +21,8 @@ public sealed record ResumeForm(
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Json) && new[] { Name, Label, Email, Phone, Url, Summary, Skills }.All(string.IsNullOrWhiteSpace);
 
-    public static async Task<ResumeForm> ReadAsync(HttpRequest request, string track, CancellationToken cancellationToken)
+    /// <summary>Reads the form; its track is the form's <c>track</c> field, or the query string's when the form has none.</summary>
+    public static async Task<ResumeForm> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var form = await FormBody.ReadAsync(request, Limits, cancellationToken);
         var json = form["json"].ToString();
@@ -32,7 +33,7 @@ public sealed record ResumeForm(
         }
 
         string? Field(string name) => string.IsNullOrWhiteSpace(form[name]) ? null : form[name].ToString().Trim();
-        return new ResumeForm(track, string.IsNullOrWhiteSpace(json) ? null : json, Field("name"), Field("label"), Field("email"), Field("phone"),
+        return new ResumeForm(Field("track") ?? request.Query["track"].ToString(), string.IsNullOrWhiteSpace(json) ? null : json, Field("name"), Field("label"), Field("email"), Field("phone"),
             Field("url"), Field("summary"), Field("skills"), Field("jobDescription"), Field("paper"));
     }
 
@@ -49,7 +50,7 @@ public sealed record ResumeForm(
 
             try
             {
-                using var document = JsonDocument.Parse(Json);
+                using var document = JsonDocument.Parse(Json, ResumeReader.JsonOptions);
                 return JsonBody.FindUnreadableText(document.RootElement) is { } path
                     ? (null, [new ResumeProblem(path, JsonBody.NotUtf8)])
                     : ResumeReader.Read(document.RootElement);

@@ -20,7 +20,15 @@ public sealed class ResumeReader
     /// <summary>Highlights, keywords, courses: a bullet or a word each, so fewer and shorter than a section's texts.</summary>
     public const int MaxListItems = 100;
     public const int MaxListItemLength = 2_000;
+
+    /// <summary>
+    /// Resumes are often written by hand and exported by tools that leave trailing commas and comments; both are read.
+    /// Other JSON bodies (sign-ups, the editor's) stay strict.
+    /// </summary>
+    public static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 16, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
     private readonly List<ResumeProblem> _problems = [];
+    private readonly List<InterpretedDate> _interpretedDates = [];
 
     public static (ResumeDocument? Resume, IReadOnlyList<ResumeProblem> Problems) Read(JsonElement root)
     {
@@ -31,7 +39,7 @@ public sealed class ResumeReader
         }
 
         var (modern, legacyNames) = LegacyResumeNames.Modernize(root);
-        var resume = reader.ReadResume(modern) with { LegacyNames = legacyNames };
+        var resume = reader.ReadResume(modern) with { LegacyNames = legacyNames, InterpretedDates = reader._interpretedDates };
         return reader._problems.Count == 0 ? (resume, []) : (null, reader._problems);
     }
 
@@ -205,9 +213,14 @@ public sealed class ResumeReader
             return null;
         }
 
-        if (!ResumeDate.TryParse(text, out var date))
+        var path = Join(parentPath, name);
+        if (!ResumeDateForms.TryRead(text, isEndDate: name == "endDate", out var date, out var readAs))
         {
-            Problem(Join(parentPath, name), $"\"{text}\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD");
+            Problem(path, $"\"{text}\" is not a date; {ResumeDateForms.Accepted}");
+        }
+        else if (readAs is not null)
+        {
+            _interpretedDates.Add(new InterpretedDate(path, text, readAs));
         }
 
         return date;

@@ -4,8 +4,8 @@ namespace CareerKit.Resumes;
 
 /// <summary>
 /// What a reader tailoring a resume needs to know: which of the track's key skills it shows, what a job ad keeps
-/// asking for that it lacks, which sections it leaves out (with the template's advice for each), and which pre-1.0
-/// JSON Resume names it was read with.
+/// asking for that it lacks, which sections it leaves out (with the template's advice for each), which pre-1.0
+/// JSON Resume names it was read with, and how dates written in other forms were read.
 /// </summary>
 public sealed record ResumeReview(
     string Track,
@@ -14,7 +14,8 @@ public sealed record ResumeReview(
     IReadOnlyList<JobTerm> JobTermsMissing,
     int CoveragePercent,
     IReadOnlyList<MissingSection> MissingSections,
-    IReadOnlyList<LegacyName> LegacyNames);
+    IReadOnlyList<LegacyName> LegacyNames,
+    IReadOnlyList<InterpretedDate> InterpretedDates);
 
 /// <summary>A section the resume leaves out (and the tailored PDF with it), and what the track's template advises putting there.</summary>
 public sealed record MissingSection(string Section, string Heading, string Advice);
@@ -45,7 +46,7 @@ public static partial class ResumeReviewer
             .Where(term => !ResumeTailor.Mentions(text, term.Term))
             .ToList();
         return new ResumeReview(template.Track, shown, missing, terms, template.KeySkills.Count == 0 ? 100 : 100 * shown.Count / template.KeySkills.Count,
-            MissingSections(resume, template), resume.LegacyNames);
+            MissingSections(resume, template), resume.LegacyNames, resume.InterpretedDates);
     }
 
     /// <summary>Sections the template advises on that the resume leaves out, the contact details first, then in the track's order.</summary>

@@ -163,12 +163,12 @@ public static class ResumesApi
 
         if (isForm)
         {
-            var form = await ResumeForm.ReadAsync(context.Request, "", cancellationToken);
+            var form = await ResumeForm.ReadAsync(context.Request, cancellationToken);
             context.Items[JsonRootKey] = System.Text.Json.JsonSerializer.SerializeToElement(new { jobDescription = form.JobDescription });
             return Answer(form.ToResume());
         }
 
-        var (root, unreadable) = await JsonBody.ReadAsync(context.Request, cancellationToken);
+        var (root, unreadable) = await JsonBody.ReadAsync(context.Request, cancellationToken, ResumeReader.JsonOptions);
         if (root is null)
         {
             return (null, unreadable);

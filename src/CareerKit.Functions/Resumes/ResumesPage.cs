@@ -28,9 +28,8 @@ public static class ResumesPage
         }
 
         using var slot = await ResumesApi.TakeRenderSlotAsync(context, slots, cancellationToken);
-        var track = Valid(context.Request.Query["track"].ToString() is { Length: > 0 } fromQuery ? fromQuery : null);
-        var form = await ResumeForm.ReadAsync(context.Request, track, cancellationToken);
-        track = Valid(form.Track);
+        var form = await ResumeForm.ReadAsync(context.Request, cancellationToken);
+        var track = Valid(form.Track);
         var template = templates.Find(track)!;
         if (form.IsEmpty)
         {

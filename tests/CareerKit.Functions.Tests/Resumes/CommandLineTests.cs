@@ -37,7 +37,7 @@ public sealed class CommandLineTests
         var (code, _, error) = Run("resume", "render", "ml-engineer", "--in", input, "--out", Path.GetTempFileName());
 
         Assert.Equal(CommandLine.BadInput, code);
-        Assert.Contains("work[0].startDate: \"2020-13\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD", error);
+        Assert.Contains("work[0].startDate: \"2020-13\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (also read: MM/YYYY, \"Aug 2019\", and \"Present\" for an end date)", error);
     }
 
     [Fact]

@@ -90,6 +90,6 @@ public sealed class LegacyResumeNamesTests
     {
         var (_, problems) = ResumeReader.Read(JsonDocument.Parse("""{ "work": [ { "company": 42, "startDate": "2020-13" } ] }""").RootElement);
 
-        Assert.Equal(["work[0].name: must be text, not a number", "work[0].startDate: \"2020-13\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"], problems.Select(problem => problem.ToString()));
+        Assert.Equal(["work[0].name: must be text, not a number", "work[0].startDate: \"2020-13\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (also read: MM/YYYY, \"Aug 2019\", and \"Present\" for an end date)"], problems.Select(problem => problem.ToString()));
     }
 }

@@ -120,6 +120,41 @@ public sealed class ResumeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_resume_with_trailing_commas_comments_and_dates_written_other_ways_is_tailored_and_the_review_says_how_each_date_was_read()
+    {
+        const string resume = """
+            {
+              // Exported from an editor that keeps comments.
+              "basics": { "name": "Priya Raman", "email": "priya@example.com", },
+              "work": [
+                { "name": "Fraudlytics", "position": "ML Engineer", "startDate": "08/2019", "endDate": "Present", },
+                /* The job before. */
+                { "name": "Northwind Labs", "position": "Data Scientist", "startDate": "2017-03", "endDate": "2019-07", },
+              ],
+              "education": [ { "institution": "KTH", "area": "Computer Science", "startDate": "2020", "endDate": "2024-09-31" } ],
+            }
+            """;
+
+        var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json(resume));
+        var reviewed = await _app.Client.PostAsync("/api/resumes/ml-engineer/review", Json(resume));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = Text(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Aug 2019 – Present", text);
+        Assert.Contains("Mar 2017 – Jul 2019", text);
+        Assert.Contains("2020 – Sep 2024", text);
+        Assert.Equal(HttpStatusCode.OK, reviewed.StatusCode);
+        var review = JsonDocument.Parse(await reviewed.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(
+        [
+            "work[0].startDate: 08/2019 → 2019-08",
+            "work[0].endDate: Present → no end date (still there)",
+            "education[0].endDate: 2024-09-31 → 2024-09 (September 2024 has no day 31; the day is left out)",
+        ], review.GetProperty("interpretedDates").EnumerateArray()
+            .Select(date => $"{date.GetProperty("path").GetString()}: {date.GetProperty("written").GetString()} → {date.GetProperty("readAs").GetString()}"));
+    }
+
+    [Fact]
     public async Task An_invalid_resume_is_a_400_naming_each_problem_by_path()
     {
         var response = await _app.Client.PostAsync("/api/resumes/ml-engineer", Json("""{ "work": [ { "startDate": "2020-13" } ], "skills": 5 }"""));
@@ -127,7 +162,7 @@ public sealed class ResumeApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("The resume has 2 problem(s).", problem.GetProperty("title").GetString());
-        Assert.Equal("\"2020-13\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD", problem.GetProperty("errors").GetProperty("work[0].startDate")[0].GetString());
+        Assert.Equal("\"2020-13\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (also read: MM/YYYY, \"Aug 2019\", and \"Present\" for an end date)", problem.GetProperty("errors").GetProperty("work[0].startDate")[0].GetString());
         Assert.Equal("must be a list, not a number", problem.GetProperty("errors").GetProperty("skills")[0].GetString());
     }
 

@@ -39,7 +39,7 @@ public sealed class ResumeReaderTests
             {
               "basics": { "name": 42, "email": "not-an-address", "profiles": "github" },
               "work": [ {}, {}, { "startDate": "2020-13" }, "oops" ],
-              "education": [ { "endDate": "2019-02-30", "courses": ["ok", 7] } ],
+              "education": [ { "endDate": "2019-02-45", "courses": ["ok", 7] } ],
               "skills": { "name": "Python" }
             }
             """);
@@ -49,9 +49,9 @@ public sealed class ResumeReaderTests
             "basics.name: must be text, not a number",
             "basics.email: \"not-an-address\" is not an email address",
             "basics.profiles: must be a list, not text",
-            "work[2].startDate: \"2020-13\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD",
+            "work[2].startDate: \"2020-13\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (also read: MM/YYYY, \"Aug 2019\", and \"Present\" for an end date)",
             "work[3]: must be an object, not text",
-            "education[0].endDate: \"2019-02-30\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD",
+            "education[0].endDate: \"2019-02-45\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (also read: MM/YYYY, \"Aug 2019\", and \"Present\" for an end date)",
             "education[0].courses[1]: must be text, not a number",
             "skills: must be a list, not an object",
         ], problems);

@@ -52,6 +52,30 @@ public sealed class ResumesPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_form_s_track_field_picks_the_template_without_a_query_string()
+    {
+        var response = await PostAsync(new() { ["track"] = "ai-engineer", ["name"] = "Lin Chen", ["skills"] = "Python, RAG", ["action"] = "review" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Your resume for the AI engineer track", page);
+        Assert.Contains("Key skills not shown yet: LLM APIs, Prompt engineering, Fine-tuning, Model Context Protocol, TypeScript, Go or Java, CI/CD, Git and GitHub, Docker, Vector databases.", page);
+        Assert.Contains("<input type=\"hidden\" name=\"track\" value=\"ai-engineer\">", page);
+    }
+
+    [Fact]
+    public async Task Pasted_json_with_comments_and_dates_written_other_ways_is_reviewed_with_each_date_s_reading()
+    {
+        const string json = """{ "basics": { "name": "Lin Chen", }, /* by hand */ "work": [ { "name": "Acme", "startDate": "Aug 2019", "endDate": "present" } ] }""";
+
+        var response = await PostAsync(new() { ["track"] = "ml-engineer", ["json"] = json, ["action"] = "review" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("<code>work[0].startDate</code>: “Aug 2019” as 2019-08, <code>work[0].endDate</code>: “present” as no end date (still there)", page);
+    }
+
+    [Fact]
     public async Task An_uploaded_json_resume_downloads_as_the_tailored_pdf()
     {
         var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Resumes", "full-resume.json"));
@@ -92,13 +116,13 @@ public sealed class ResumesPageTests : IAsyncLifetime
     [Fact]
     public async Task Problems_in_pasted_json_are_shown_next_to_the_input()
     {
-        var response = await PostAsync(new() { ["track"] = "ml-engineer", ["json"] = """{ "work": [ { "endDate": "2021-02-30" } ] }""", ["action"] = "review" });
+        var response = await PostAsync(new() { ["track"] = "ml-engineer", ["json"] = """{ "work": [ { "endDate": "2021-02-45" } ] }""", ["action"] = "review" });
         var malformed = await PostAsync(new() { ["track"] = "ml-engineer", ["json"] = "{ nope", ["action"] = "review" });
         var empty = await PostAsync(new() { ["track"] = "ml-engineer", ["action"] = "review" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("id=\"json-error\">work[0].endDate: \"2021-02-30\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD", page);
+        Assert.Contains("id=\"json-error\">work[0].endDate: \"2021-02-45\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (also read: MM/YYYY, \"Aug 2019\", and \"Present\" for an end date)", page);
         Assert.Contains("this is not valid JSON", WebUtility.HtmlDecode(await malformed.Content.ReadAsStringAsync()));
         Assert.Contains("Paste or upload a JSON Resume, or fill in at least your name.", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()));
     }

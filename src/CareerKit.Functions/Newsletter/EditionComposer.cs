@@ -26,7 +26,7 @@ public sealed partial class EditionComposer(TemplateLibrary templates)
     /// <summary>The weekly timer's edition: subject and preheader from the chosen tips, no intro.</summary>
     public Edition Compose(string track, DateTimeOffset week, IReadOnlyList<Tip> tips, string archiveUrl)
     {
-        var subject = $"{tips[0].Title} and {tips.Count - 1} more {Label(track)} tips";
+        var subject = $"{tips[0].Title} and {tips.Count - 1} more {Tracks.FromCode(track).DisplayName()} tips";
         var preheader = string.Join(" · ", tips.Skip(1).Select(tip => tip.Title));
         return Compose(track, week, new EditionContent(subject, preheader, null, tips), archiveUrl);
     }
@@ -39,7 +39,7 @@ public sealed partial class EditionComposer(TemplateLibrary templates)
         {
             content.Subject,
             content.Preheader,
-            Track = Label(track),
+            Track = Tracks.FromCode(track).DisplayName(),
             Week = isoWeek,
             ArchiveUrl = archiveUrl,
             FirstName = FirstNamePlaceholder,
@@ -66,8 +66,6 @@ public sealed partial class EditionComposer(TemplateLibrary templates)
 
     [System.Text.RegularExpressions.GeneratedRegex("<(?!https?://|mailto:)/?[A-Za-z!][^>]*>")]
     private static partial System.Text.RegularExpressions.Regex RawTag();
-
-    private static string Label(string track) => track switch { "ml" => "ML engineer", "ai" => "AI engineer", _ => "ML and AI engineer" };
 
     /// <summary>Fills one recipient's values into the rendered edition: a few replacements, no re-rendering.</summary>
     public static (string Html, string Text) Personalize(Edition edition, Recipient recipient)

@@ -14,7 +14,8 @@ public static class TipRotation
     /// </summary>
     public static IReadOnlyCollection<string> CurrentRound(IReadOnlyList<Tip> library, string track, IEnumerable<IReadOnlyList<string>> pastEditions)
     {
-        var eligible = library.Where(tip => tip.AppliesTo(track)).Select(tip => tip.Id).ToHashSet(StringComparer.Ordinal);
+        var forTrack = Tracks.FromCode(track);
+        var eligible = library.Where(tip => tip.AppliesTo(forTrack)).Select(tip => tip.Id).ToHashSet(StringComparer.Ordinal);
         var round = new HashSet<string>(StringComparer.Ordinal);
         foreach (var edition in pastEditions)
         {
@@ -31,7 +32,8 @@ public static class TipRotation
     /// <returns>The tips for this edition, and the ids sent so far including them (the state to store).</returns>
     public static (IReadOnlyList<Tip> Chosen, IReadOnlyList<string> SentAfter) Choose(IReadOnlyList<Tip> library, string track, IReadOnlyCollection<string> sentBefore, int count = TipsPerEdition)
     {
-        var eligible = library.Where(tip => tip.AppliesTo(track)).ToList();
+        var forTrack = Tracks.FromCode(track);
+        var eligible = library.Where(tip => tip.AppliesTo(forTrack)).ToList();
         var sent = new HashSet<string>(sentBefore, StringComparer.Ordinal);
         var chosen = eligible.Where(tip => !sent.Contains(tip.Id)).Take(count).ToList();
         if (chosen.Count < count && eligible.Count > 0)

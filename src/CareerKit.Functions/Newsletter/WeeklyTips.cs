@@ -20,13 +20,11 @@ public sealed partial class WeeklyTips(
     IOptions<CareerKitOptions> options,
     ILogger<WeeklyTips> logger)
 {
-    public static readonly IReadOnlyList<Track> Tracks = [Track.Ml, Track.Ai, Track.Both];
-
     public async Task<WeeklyTipsResult> RunAsync(DateTimeOffset now, IReadOnlyList<Tip> library, CancellationToken cancellationToken)
     {
         var (composed, done) = (new List<string>(), new List<string>());
         var toQueue = new List<EditionRecord>();
-        foreach (var track in Tracks)
+        foreach (var track in Tracks.All)
         {
             var code = track.Code();
             var isoWeek = Edition.IsoWeekOf(now);

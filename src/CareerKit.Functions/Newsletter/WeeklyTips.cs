@@ -31,9 +31,9 @@ public sealed partial class WeeklyTips(
             var record = await editions.FindAsync(code, isoWeek, cancellationToken);
             if (record is null)
             {
-                var round = TipRotation.CurrentRound(library, code, await editions.TipHistoryAsync(code, cancellationToken));
-                var tips = TipRotation.Choose(library, code, round).Chosen;
-                var edition = composer.Compose(code, now, tips, options.Value.LinkTo("/archive"));
+                var round = TipRotation.CurrentRound(library, track, await editions.TipHistoryAsync(code, cancellationToken));
+                var tips = TipRotation.Choose(library, track, round).Chosen;
+                var edition = composer.Compose(track, now, tips, options.Value.LinkTo("/archive"));
                 record = await editions.TryCreateAsync(edition, cancellationToken) ?? await editions.FindAsync(code, isoWeek, cancellationToken);
                 composed.Add(edition.Id);
             }

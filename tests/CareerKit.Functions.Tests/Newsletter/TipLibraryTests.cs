@@ -109,7 +109,7 @@ public sealed partial class TipLibraryTests
         IReadOnlyList<string> sent = [];
         for (var editions = 0; ; editions++)
         {
-            var (chosen, after) = TipRotation.Choose(tips, track, sent);
+            var (chosen, after) = TipRotation.Choose(tips, Tracks.FromCode(track), sent);
             if (chosen.Count < TipRotation.TipsPerEdition || !chosen.All(tip => seen.Add(tip.Id)))
             {
                 return editions;

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using CareerKit;
 using CareerKit.Hosting;
 using CareerKit.Storage;
 using CareerKit.Subscriptions;

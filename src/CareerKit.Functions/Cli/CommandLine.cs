@@ -21,7 +21,7 @@ public static class CommandLine
     {
         if (args.Length < 3 || args[1] != "render")
         {
-            error.WriteLine("usage: careerkit resume render <ml-engineer|ai-engineer> [--in resume.json] [--paper a4|letter] --out resume.pdf");
+            error.WriteLine($"usage: careerkit resume render <{string.Join('|', Tracks.WithResumeTemplate.Select(track => track.ResumeSlug()))}> [--in resume.json] [--paper a4|letter] --out resume.pdf");
             return BadInput;
         }
 
@@ -32,9 +32,9 @@ public static class CommandLine
         }
 
         var templates = ResumeTemplates.Default();
-        if (templates.Find(args[2]) is not { } template)
+        if (templates.ForSlug(args[2]) is not { } template)
         {
-            error.WriteLine($"'{args[2]}' is not a track. Valid tracks: {string.Join(", ", ResumeTemplate.Tracks)}.");
+            error.WriteLine(Tracks.ResumeSlugProblem(args[2]));
             return BadInput;
         }
 

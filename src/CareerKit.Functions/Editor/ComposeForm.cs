@@ -1,5 +1,4 @@
 using CareerKit.Newsletter;
-using CareerKit.Subscriptions;
 
 namespace CareerKit.Editor;
 
@@ -20,9 +19,10 @@ public static class ComposeForm
     {
         var picked = input.TipIds ?? [];
         var words = (query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var trackKnown = Tracks.TryFromCode(input.Track, out var forTrack);
         var matching = catalog.Active
             .Where(tip => !picked.Contains(tip.Id))
-            .Where(tip => input.Track is not ("ml" or "ai") || tip.AppliesTo(input.Track))
+            .Where(tip => !trackKnown || tip.AppliesTo(forTrack))
             .Where(tip => string.IsNullOrEmpty(topic) || tip.Topic == topic)
             .Where(tip => words.All(word => tip.Title.Contains(word, StringComparison.CurrentCultureIgnoreCase) || tip.Body.Contains(word, StringComparison.CurrentCultureIgnoreCase)));
         var shown = picked.Select(id => catalog.Find(id)?.Tip).OfType<Tip>().Select(tip => Choice(tip, true))

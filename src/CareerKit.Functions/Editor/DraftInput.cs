@@ -15,7 +15,7 @@ public sealed record DraftInput(string? Track, string? Subject, string? Preheade
     public Dictionary<string, string[]> Validate(IReadOnlyList<Tip> library)
     {
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (Track is not ("ml" or "ai" or "both"))
+        if (!Tracks.TryFromCode(Track, out _))
         {
             problems["track"] = ["Choose a track: ml, ai or both."];
         }

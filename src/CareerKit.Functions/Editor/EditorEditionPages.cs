@@ -1,7 +1,6 @@
 using System.Globalization;
 using CareerKit.Newsletter;
 using CareerKit.Pages;
-using CareerKit.Subscriptions;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace CareerKit.Editor;
@@ -43,7 +42,7 @@ public static class EditorEditionPages
 
     public static async Task<IResult> ShowNewAsync(HttpContext context, string? track, IAntiforgery antiforgery, PageRenderer pages, CuratedTips tips)
     {
-        var input = new DraftInput(track is "ml" or "ai" or "both" ? track : null, "", "", "", []);
+        var input = new DraftInput(Tracks.TryFromCode(track, out _) ? track : null, "", "", "", []);
         return NewPage(context, antiforgery, pages, await tips.CurrentAsync(context.RequestAborted), input, null, null, null, StatusCodes.Status200OK);
     }
 
@@ -223,7 +222,7 @@ public static class EditorEditionPages
             Editor = EditorForms.Editor(context),
             SignOut = form,
             Form = form,
-            Draft = new { draft.Id, draft.Subject, draft.Status, draft.ETag, TrackName = Tracks.TryParse(draft.Track, out var track) ? track.DisplayName() : draft.Track },
+            Draft = new { draft.Id, draft.Subject, draft.Status, draft.ETag, TrackName = Tracks.TryFromCode(draft.Track, out var track) ? track.DisplayName() : draft.Track },
             SendAt = draft.SendAt is { } sendAt ? EditorTimeZone.Show(sendAt, zone) : null,
             Updated = $"{EditorTimeZone.Show(draft.UpdatedAt, zone)} by {draft.UpdatedBy}",
             state.Notice,

@@ -1,6 +1,5 @@
 using CareerKit.Newsletter;
 using CareerKit.Pages;
-using CareerKit.Subscriptions;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace CareerKit.Editor;
@@ -40,7 +39,7 @@ public static class EditorHome
             draft.Id,
             draft.Subject,
             draft.Status,
-            Track = Tracks.TryParse(draft.Track, out var track) ? track.DisplayName() : draft.Track,
+            Track = Tracks.TryFromCode(draft.Track, out var track) ? track.DisplayName() : draft.Track,
             SendAt = draft.SendAt is { } sendAt ? EditorTimeZone.Show(sendAt, zone) : "",
         }).ToList();
         var groups = Tracks.All.Select(track =>

@@ -37,7 +37,7 @@ public static class EditorTipPages
             Count = found.Count,
             Total = catalog.All.Count,
             Track = track,
-            Tracks = new[] { "ml", "ai" }.Select(code => new { Code = code, Selected = code == track }),
+            Tracks = new[] { Track.Ml, Track.Ai }.Select(choice => new { Code = choice.Code(), Selected = choice.Code() == track }), // Both is no filter.
             Topics = catalog.Topics.Select(name => new { Name = name, Selected = name == topic }),
             Query = q,
             Retired = retired == "on",
@@ -114,7 +114,7 @@ public static class EditorTipPages
             IsNew = tip is null,
             Action = tip is null ? "/editor/tips/new" : $"/editor/tips/{tip.Id}",
             Input = input,
-            Tracks = TipLibrary.ValidTracks.Select(code => new { Code = code, Checked = input.Tracks?.Contains(code) == true }),
+            Tracks = Tracks.All.Select(track => new { Code = track.Code(), Checked = input.Tracks?.Contains(track.Code()) == true }),
             Topics = catalog.Topics,
             Notice = notice,
             Problem = outcome is { Errors: null, Title: not null } ? new { outcome.Title, outcome.Detail } : null,

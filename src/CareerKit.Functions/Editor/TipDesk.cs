@@ -30,9 +30,12 @@ public sealed class TipDesk(CuratedTips tips, TipShelf shelf, AuditLog audit, Ti
     {
         var catalog = await tips.CurrentAsync(cancellationToken);
         var words = (query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // No filter is every tip (as for both). A track this does not know matches the tips for both only, as it did
+        // before tracks had a type; refusing it would change what the editor's API answers.
+        Track? forTrack = string.IsNullOrEmpty(track) ? Track.Both : Tracks.TryFromCode(track, out var known) ? known : null;
         return [.. catalog.Entries
             .Where(entry => includeRetired || !entry.Tip.Retired)
-            .Where(entry => string.IsNullOrEmpty(track) || track == "both" || entry.Tip.AppliesTo(track))
+            .Where(entry => forTrack is { } wanted ? entry.Tip.AppliesTo(wanted) : entry.Tip.Tracks.Contains(Track.Both.Code()))
             .Where(entry => string.IsNullOrEmpty(topic) || entry.Tip.Topic == topic)
             .Where(entry => words.All(word => entry.Tip.Title.Contains(word, StringComparison.CurrentCultureIgnoreCase) || entry.Tip.Body.Contains(word, StringComparison.CurrentCultureIgnoreCase)))
             .Select(TipView.From)];

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using CareerKit.Hosting;
-using CareerKit.Subscriptions;
 
 namespace CareerKit.Newsletter;
 
@@ -33,7 +32,7 @@ public static class ArchiveFeed
             foreach (var record in sent.Take(MaxEntries))
             {
                 var url = options.LinkTo($"/archive/{record.Id}");
-                var track = Tracks.TryParse(record.Track, out var parsed) ? parsed.DisplayName() : record.Track;
+                var track = Tracks.TryFromCode(record.Track, out var parsed) ? parsed.DisplayName() : record.Track;
                 xml.WriteStartElement("entry", Atom);
                 xml.WriteElementString("id", Atom, url);
                 xml.WriteElementString("title", Atom, record.Subject);

@@ -1,7 +1,6 @@
 using CareerKit.Hosting;
 using CareerKit.Pages;
 using CareerKit.Rendering;
-using CareerKit.Subscriptions;
 using Microsoft.Extensions.Options;
 
 namespace CareerKit.Newsletter;

@@ -20,6 +20,7 @@ public sealed partial record Edition(string Id, string Track, string IsoWeek, st
         (isoWeek, track) = ("", "");
         var match = id is { Length: <= 20 } ? IdPattern().Match(id) : System.Text.RegularExpressions.Match.Empty;
         if (!match.Success
+            || !Tracks.TryFromCode(match.Groups["track"].Value, out _)
             || int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture) is not (>= 1 and var year)
             || int.Parse(match.Groups["week"].Value, CultureInfo.InvariantCulture) is not (>= 1 and var week)
             || week > ISOWeek.GetWeeksInYear(year))
@@ -35,7 +36,7 @@ public sealed partial record Edition(string Id, string Track, string IsoWeek, st
     public static DateTimeOffset MondayOf(string isoWeek) => new(
         ISOWeek.ToDateTime(int.Parse(isoWeek[..4], CultureInfo.InvariantCulture), int.Parse(isoWeek[6..], CultureInfo.InvariantCulture), DayOfWeek.Monday), TimeSpan.Zero);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<year>\d{4})-W(?<week>\d{2})-(?<track>ml|ai|both)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<year>\d{4})-W(?<week>\d{2})-(?<track>[a-z]{2,4})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex IdPattern();
 }
 

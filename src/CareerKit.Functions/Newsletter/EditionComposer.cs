@@ -24,22 +24,22 @@ public sealed partial class EditionComposer(TemplateLibrary templates)
     private static readonly Ganss.Xss.HtmlSanitizer Sanitizer = CreateSanitizer();
 
     /// <summary>The weekly timer's edition: subject and preheader from the chosen tips, no intro.</summary>
-    public Edition Compose(string track, DateTimeOffset week, IReadOnlyList<Tip> tips, string archiveUrl)
+    public Edition Compose(Track track, DateTimeOffset week, IReadOnlyList<Tip> tips, string archiveUrl)
     {
-        var subject = $"{tips[0].Title} and {tips.Count - 1} more {Label(track)} tips";
+        var subject = $"{tips[0].Title} and {tips.Count - 1} more {track.DisplayName()} tips";
         var preheader = string.Join(" · ", tips.Skip(1).Select(tip => tip.Title));
         return Compose(track, week, new EditionContent(subject, preheader, null, tips), archiveUrl);
     }
 
     /// <summary>An edition as an editor wrote it: their subject, preheader and Markdown intro, and their tips.</summary>
-    public Edition Compose(string track, DateTimeOffset week, EditionContent content, string archiveUrl)
+    public Edition Compose(Track track, DateTimeOffset week, EditionContent content, string archiveUrl)
     {
         var isoWeek = Edition.IsoWeekOf(week);
         var model = new
         {
             content.Subject,
             content.Preheader,
-            Track = Label(track),
+            Track = track.DisplayName(),
             Week = isoWeek,
             ArchiveUrl = archiveUrl,
             FirstName = FirstNamePlaceholder,
@@ -52,7 +52,7 @@ public sealed partial class EditionComposer(TemplateLibrary templates)
         var body = templates.RenderHtml("email/edition.html.liquid", model);
         var html = templates.RenderHtml("email/_layout.html.liquid", new { content.Subject, Body = body });
         var text = templates.RenderText("email/edition.txt.liquid", model);
-        return new Edition(Edition.IdFor(track, week), track, isoWeek, content.Subject, content.Preheader, content.Tips.Select(tip => tip.Id).ToList(), html, text);
+        return new Edition(Edition.IdFor(track.Code(), week), track.Code(), isoWeek, content.Subject, content.Preheader, content.Tips.Select(tip => tip.Id).ToList(), html, text);
     }
 
     /// <summary>Markdown to HTML that cannot carry markup of its own, scripts, event handlers or unsafe links.</summary>
@@ -66,8 +66,6 @@ public sealed partial class EditionComposer(TemplateLibrary templates)
 
     [System.Text.RegularExpressions.GeneratedRegex("<(?!https?://|mailto:)/?[A-Za-z!][^>]*>")]
     private static partial System.Text.RegularExpressions.Regex RawTag();
-
-    private static string Label(string track) => track switch { "ml" => "ML engineer", "ai" => "AI engineer", _ => "ML and AI engineer" };
 
     /// <summary>Fills one recipient's values into the rendered edition: a few replacements, no re-rendering.</summary>
     public static (string Html, string Text) Personalize(Edition edition, Recipient recipient)

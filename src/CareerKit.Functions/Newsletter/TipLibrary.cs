@@ -10,8 +10,8 @@ public sealed record Tip(string Id, string Title, IReadOnlyList<string> Tracks, 
     /// <summary>A retired tip is no longer picked for new editions; editions that have it still show it.</summary>
     public bool Retired { get; init; }
 
-    /// <summary>Whether a subscriber of this track (ml, ai or both) should get the tip.</summary>
-    public bool AppliesTo(string track) => track == "both" || Tracks.Contains("both") || Tracks.Contains(track);
+    /// <summary>Whether a subscriber of this track should get the tip: a tip for both goes to every track, and both gets every tip.</summary>
+    public bool AppliesTo(Track track) => track == Track.Both || Tracks.Contains(Track.Both.Code()) || Tracks.Contains(track.Code());
 }
 
 /// <summary>A problem with one tip file, for the library check and for editors.</summary>
@@ -28,7 +28,6 @@ public static partial class TipLibrary
 {
     public const int MinWords = 60;
     public const int MaxWords = 250;
-    public static readonly IReadOnlyList<string> ValidTracks = ["ml", "ai", "both"];
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
 
@@ -103,9 +102,9 @@ public static partial class TipLibrary
         Require(tip.Title, "title");
         Require(tip.Topic, "topic");
         Require(tip.Source, "source");
-        if (tip.Tracks is not { Count: > 0 } || tip.Tracks.Any(track => !ValidTracks.Contains(track)))
+        if (tip.Tracks is not { Count: > 0 } || tip.Tracks.Any(code => !Tracks.TryFromCode(code, out _)))
         {
-            problems["tracks"] = [$"tracks must list one or more of {string.Join(", ", ValidTracks)}"];
+            problems["tracks"] = [$"tracks must list one or more of {string.Join(", ", Tracks.All.Select(track => track.Code()))}"];
         }
 
         var words = Words().Matches(tip.Body).Count;

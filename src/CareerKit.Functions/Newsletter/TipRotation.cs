@@ -12,7 +12,7 @@ public static class TipRotation
     /// The tips sent in the current round, from the track's past editions in order: a round ends when every
     /// tip for the track has been sent. Derived from the editions themselves, so it cannot drift from them.
     /// </summary>
-    public static IReadOnlyCollection<string> CurrentRound(IReadOnlyList<Tip> library, string track, IEnumerable<IReadOnlyList<string>> pastEditions)
+    public static IReadOnlyCollection<string> CurrentRound(IReadOnlyList<Tip> library, Track track, IEnumerable<IReadOnlyList<string>> pastEditions)
     {
         var eligible = library.Where(tip => tip.AppliesTo(track)).Select(tip => tip.Id).ToHashSet(StringComparer.Ordinal);
         var round = new HashSet<string>(StringComparer.Ordinal);
@@ -29,7 +29,7 @@ public static class TipRotation
     }
 
     /// <returns>The tips for this edition, and the ids sent so far including them (the state to store).</returns>
-    public static (IReadOnlyList<Tip> Chosen, IReadOnlyList<string> SentAfter) Choose(IReadOnlyList<Tip> library, string track, IReadOnlyCollection<string> sentBefore, int count = TipsPerEdition)
+    public static (IReadOnlyList<Tip> Chosen, IReadOnlyList<string> SentAfter) Choose(IReadOnlyList<Tip> library, Track track, IReadOnlyCollection<string> sentBefore, int count = TipsPerEdition)
     {
         var eligible = library.Where(tip => tip.AppliesTo(track)).ToList();
         var sent = new HashSet<string>(sentBefore, StringComparer.Ordinal);

@@ -20,22 +20,20 @@ public sealed partial class WeeklyTips(
     IOptions<CareerKitOptions> options,
     ILogger<WeeklyTips> logger)
 {
-    public static readonly IReadOnlyList<Track> Tracks = [Track.Ml, Track.Ai, Track.Both];
-
     public async Task<WeeklyTipsResult> RunAsync(DateTimeOffset now, IReadOnlyList<Tip> library, CancellationToken cancellationToken)
     {
         var (composed, done) = (new List<string>(), new List<string>());
         var toQueue = new List<EditionRecord>();
-        foreach (var track in Tracks)
+        foreach (var track in Tracks.All)
         {
             var code = track.Code();
             var isoWeek = Edition.IsoWeekOf(now);
             var record = await editions.FindAsync(code, isoWeek, cancellationToken);
             if (record is null)
             {
-                var round = TipRotation.CurrentRound(library, code, await editions.TipHistoryAsync(code, cancellationToken));
-                var tips = TipRotation.Choose(library, code, round).Chosen;
-                var edition = composer.Compose(code, now, tips, options.Value.LinkTo("/archive"));
+                var round = TipRotation.CurrentRound(library, track, await editions.TipHistoryAsync(code, cancellationToken));
+                var tips = TipRotation.Choose(library, track, round).Chosen;
+                var edition = composer.Compose(track, now, tips, options.Value.LinkTo("/archive"));
                 record = await editions.TryCreateAsync(edition, cancellationToken) ?? await editions.FindAsync(code, isoWeek, cancellationToken);
                 composed.Add(edition.Id);
             }

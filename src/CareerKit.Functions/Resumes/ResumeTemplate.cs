@@ -19,8 +19,6 @@ public sealed record ResumeTemplate(
     IReadOnlyDictionary<string, string> Advice,
     string ContentHash)
 {
-    public static readonly IReadOnlyList<string> Tracks = ["ml-engineer", "ai-engineer"];
-
     public string Heading(string section) => Headings.TryGetValue(section, out var heading) ? heading : DefaultHeadings.GetValueOrDefault(section, section);
 
     private static readonly Dictionary<string, string> DefaultHeadings = new(StringComparer.Ordinal)
@@ -54,15 +52,18 @@ public sealed record ResumeTemplate(
     }
 }
 
-/// <summary>The track templates under templates/resumes, read once.</summary>
+/// <summary>The track templates under templates/resumes (one per track but both, named by the track's slug), read once.</summary>
 public sealed class ResumeTemplates
 {
-    private readonly Dictionary<string, ResumeTemplate> _templates;
+    private readonly Dictionary<Track, ResumeTemplate> _templates;
 
     public ResumeTemplates(string root) =>
-        _templates = ResumeTemplate.Tracks.ToDictionary(track => track, track => ResumeTemplate.Load(Path.Combine(root, "resumes", $"{track}.json")), StringComparer.Ordinal);
+        _templates = Tracks.WithResumeTemplate.ToDictionary(track => track, track => ResumeTemplate.Load(Path.Combine(root, "resumes", $"{track.ResumeSlug()}.json")));
 
     public static ResumeTemplates Default() => new(TemplateLibrary.DefaultRoot);
 
-    public ResumeTemplate? Find(string track) => _templates.GetValueOrDefault(track);
+    public ResumeTemplate? Find(Track track) => _templates.GetValueOrDefault(track);
+
+    /// <summary>The template a URL or the command line names by its slug (ml-engineer, ai-engineer); none for any other, both included.</summary>
+    public ResumeTemplate? ForSlug(string? slug) => Tracks.TryFromResumeSlug(slug, out var track) ? Find(track) : null;
 }

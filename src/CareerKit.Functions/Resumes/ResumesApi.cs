@@ -26,7 +26,7 @@ public static class ResumesApi
 
     public static async Task<IResult> DownloadTemplate(string track, string? paper, HttpContext context, ResumeTemplates templates, TemplatePdfCache cache, CancellationToken cancellationToken)
     {
-        if (templates.Find(track) is not { } template)
+        if (templates.ForSlug(track) is not { } template)
         {
             return UnknownTrack(track);
         }
@@ -50,7 +50,7 @@ public static class ResumesApi
 
     public static async Task<IResult> Tailor(string track, string? paper, bool? store, HttpContext context, ResumeTemplates templates, ResumeRenderer renderer, PdfRenderSlots slots, StoredResumes stored, CancellationToken cancellationToken)
     {
-        if (templates.Find(track) is not { } template)
+        if (templates.ForSlug(track) is not { } template)
         {
             return UnknownTrack(track);
         }
@@ -94,7 +94,7 @@ public static class ResumesApi
     /// <summary>A PNG of a page of the track's template: what the reader gets, before downloading.</summary>
     public static async Task<IResult> Preview(string track, string? paper, int? page, ResumeTemplates templates, ResumeRenderer renderer, PdfRenderSlots slots, HttpContext context)
     {
-        if (templates.Find(track) is not { } template)
+        if (templates.ForSlug(track) is not { } template)
         {
             return UnknownTrack(track);
         }
@@ -120,7 +120,7 @@ public static class ResumesApi
     /// <summary>Key-skill coverage of a resume for the track, and the job description's recurring terms it lacks.</summary>
     public static async Task<IResult> Review(string track, HttpContext context, ResumeTemplates templates, CancellationToken cancellationToken)
     {
-        if (templates.Find(track) is not { } template)
+        if (templates.ForSlug(track) is not { } template)
         {
             return UnknownTrack(track);
         }
@@ -218,7 +218,7 @@ public static class ResumesApi
     private static ProblemHttpResult UnknownTrack(string track) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "There is no resume template for this track.",
-        detail: $"'{track}' is not a track. Valid tracks: {string.Join(", ", ResumeTemplate.Tracks)}.");
+        detail: Tracks.ResumeSlugProblem(track));
 
     private static ProblemHttpResult UnknownPaper(string? paper) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,

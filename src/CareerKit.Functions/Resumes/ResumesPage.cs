@@ -31,6 +31,7 @@ public static class ResumesPage
         var form = await ResumeForm.ReadAsync(context.Request, cancellationToken);
         var track = Valid(form.Track);
         var template = templates.Find(track)!;
+        var slug = track.ResumeSlug();
         if (form.IsEmpty)
         {
             return Page(pages, track, form, [new ResumeProblem("json", "Paste or upload a JSON Resume, or fill in at least your name.")], null, null, StatusCodes.Status400BadRequest);
@@ -52,21 +53,22 @@ public static class ResumesPage
         if (context.Request.Form["action"] == "download")
         {
             var result = renderer.Render(tailored, template, paper);
-            return TypedResults.File(result.Pdf, "application/pdf", $"careerkit-{track}-resume.pdf");
+            return TypedResults.File(result.Pdf, "application/pdf", $"careerkit-{slug}-resume.pdf");
         }
 
         var preview = Convert.ToBase64String(renderer.RenderPng(tailored, template, paper, page: 1, scale: 1f));
         return Page(pages, track, form, [], ResumeReviewer.Review(resume, template, form.JobDescription), preview);
     }
 
-    private static string Valid(string? track) => track is not null && ResumeTemplate.Tracks.Contains(track) ? track : ResumeTemplate.Tracks[0];
+    /// <summary>The track the page names by its slug, or the first with a template.</summary>
+    private static Track Valid(string? slug) => Tracks.TryFromResumeSlug(slug, out var track) ? track : Tracks.WithResumeTemplate[0];
 
-    private static IResult Page(PageRenderer pages, string track, ResumeForm? form, IReadOnlyList<ResumeProblem> problems, ResumeReview? review, string? preview, int status = StatusCodes.Status200OK) =>
+    private static IResult Page(PageRenderer pages, Track track, ResumeForm? form, IReadOnlyList<ResumeProblem> problems, ResumeReview? review, string? preview, int status = StatusCodes.Status200OK) =>
         pages.Page("resumes", "Resume templates for ML and AI engineers", new
         {
-            Track = track,
-            TrackLabel = track == "ml-engineer" ? "ML engineer" : "AI engineer",
-            Tracks = ResumeTemplate.Tracks.Select(code => new { Code = code, Label = code == "ml-engineer" ? "ML engineer" : "AI engineer", Selected = code == track }).ToList(),
+            Track = track.ResumeSlug(),
+            TrackLabel = track.DisplayName(),
+            Tracks = Tracks.WithResumeTemplate.Select(choice => new { Code = choice.ResumeSlug(), Label = choice.DisplayName(), Selected = choice == track }).ToList(),
             Form = form,
             Problems = problems.Select(problem => problem.ToString()).ToList(),
             HasProblems = problems.Count > 0,

@@ -52,7 +52,7 @@ public sealed record SignupRequest(string Email, string? FirstName, Track Track)
 
         if (!Tracks.TryParse(input.Track, out var track))
         {
-            errors.TryAdd("track", [string.IsNullOrWhiteSpace(input.Track) ? Tracks.ChoiceMessage : $"'{input.Track}' is not a track. {Tracks.ChoiceMessage}"]);
+            errors.TryAdd("track", [Tracks.Problem(input.Track)]);
         }
 
         if (!input.Consent)

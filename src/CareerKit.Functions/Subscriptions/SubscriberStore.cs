@@ -174,7 +174,7 @@ public sealed class SubscriberStore(TableStorage storage)
             Id = PartitionKey,
             Email = Email,
             FirstName = FirstName,
-            Track = Tracks.TryParse(Track, out var track) ? track : Subscriptions.Track.Both,
+            Track = Tracks.TryParse(Track, out var track) ? track : CareerKit.Track.Both,
             Status = Enum.Parse<SubscriberStatus>(Status),
             CreatedAt = CreatedAt,
             ConsentedAt = ConsentedAt,

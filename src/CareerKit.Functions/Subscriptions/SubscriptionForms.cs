@@ -34,7 +34,7 @@ public sealed record PreferencesForm(string? Track, string? FirstName)
     {
         if (!Tracks.TryParse(Track, out track))
         {
-            errors.TryAdd("track", [string.IsNullOrWhiteSpace(Track) ? Tracks.ChoiceMessage : $"'{Track}' is not a track. {Tracks.ChoiceMessage}"]);
+            errors.TryAdd("track", [Tracks.Problem(Track)]);
         }
 
         if (Subscriptions.FirstName.Check(FirstName, out firstName) is { } nameError)

@@ -7,9 +7,9 @@ public sealed class SubscriptionPages(PageRenderer pages, SubscriptionEmails ema
 {
     private static readonly object[] TrackChoices =
     [
-        new { Code = "ml", Label = "ML engineer", Hint = "Models, data, statistics and MLOps." },
-        new { Code = "ai", Label = "AI engineer", Hint = "Building products on foundation models: LLM APIs, RAG, agents." },
-        new { Code = "both", Label = "Both", Hint = "Tips from both tracks in one weekly email." },
+        new { Code = Track.Ml.Code(), Label = "ML engineer", Hint = "Models, data, statistics and MLOps." },
+        new { Code = Track.Ai.Code(), Label = "AI engineer", Hint = "Building products on foundation models: LLM APIs, RAG, agents." },
+        new { Code = Track.Both.Code(), Label = "Both", Hint = "Tips from both tracks in one weekly email." },
     ];
 
     public IResult Signup(SignupForm form, int status = StatusCodes.Status200OK) =>

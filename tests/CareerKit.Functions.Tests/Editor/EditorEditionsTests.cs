@@ -23,7 +23,7 @@ public sealed class EditorEditionsTests : IAsyncLifetime
         _app = await CareerKitApp.StartAsync(new Dictionary<string, string?> { ["CareerKit:TablePrefix"] = $"ed{Guid.NewGuid():N}"[..14] }, clockStart: Start);
         _editor = _app.NewClient();
         _editor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await EditorBrowser.AddEditorAsync(_app, EditorBrowser.NewName()));
-        _mlTips = [.. _app.Services.GetRequiredService<CuratedTips>().Seeds.Where(tip => tip.AppliesTo("ml"))];
+        _mlTips = [.. _app.Services.GetRequiredService<CuratedTips>().Seeds.Where(tip => tip.AppliesTo(Track.Ml))];
     }
 
     public async Task DisposeAsync()

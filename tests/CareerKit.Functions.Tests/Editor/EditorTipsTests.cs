@@ -120,7 +120,7 @@ public sealed class EditorTipsTests : IAsyncLifetime
     [Fact]
     public async Task A_retired_tip_leaves_the_library_editors_pick_from_and_can_be_restored()
     {
-        var seed = _seeds.First(tip => tip.AppliesTo("ml"));
+        var seed = _seeds.First(tip => tip.AppliesTo(Track.Ml));
         var version = (await _editor.GetAsync($"/api/editor/tips/{seed.Id}")).Headers.ETag!.ToString();
 
         var retired = await SendAsync(HttpMethod.Post, $"/api/editor/tips/{seed.Id}/retire", version);

@@ -12,7 +12,7 @@ public static class StoredEditions
         var store = app.Services.GetRequiredService<EditionStore>();
         var tips = app.Services.GetRequiredService<CuratedTips>().Seeds;
         var edition = app.Services.GetRequiredService<EditionComposer>().Compose(
-            track, new DateTimeOffset(year, 3, 2, 9, 0, 0, TimeSpan.Zero), TipRotation.Choose(tips, track, []).Chosen, app.BaseAddress + "archive");
+            Tracks.FromCode(track), new DateTimeOffset(year, 3, 2, 9, 0, 0, TimeSpan.Zero), TipRotation.Choose(tips, Tracks.FromCode(track), []).Chosen, app.BaseAddress + "archive");
         var record = await store.TryCreateAsync(edition, CancellationToken.None) ?? await store.FindAsync(track, edition.IsoWeek, CancellationToken.None);
         Assert.NotNull(record);
         if (queued)

@@ -9,15 +9,15 @@ public sealed class EditionComposerTests
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly EditionComposer Composer = new(new TemplateLibrary(TemplateLibrary.DefaultRoot));
 
-    private static IReadOnlyList<Tip> ShippedTips(string track) =>
+    private static IReadOnlyList<Tip> ShippedTips(Track track) =>
         TipRotation.Choose(TipLibrary.Load(Path.Combine(RepositoryRootAttribute.Value, "seeds", "tips")).Tips, track, []).Chosen;
 
     [Fact]
     public void An_edition_has_a_subject_preheader_and_three_tips_in_html_and_text()
     {
-        var tips = ShippedTips("ml");
+        var tips = ShippedTips(Track.Ml);
 
-        var edition = Composer.Compose("ml", Monday, tips, "https://careerkit.example/archive");
+        var edition = Composer.Compose(Track.Ml, Monday, tips, "https://careerkit.example/archive");
 
         Assert.Equal("2026-W48-ml", edition.Id);
         Assert.Equal($"{tips[0].Title} and 2 more ML engineer tips", edition.Subject);
@@ -36,7 +36,7 @@ public sealed class EditionComposerTests
             + string.Join(' ', Enumerable.Repeat("word", 60));
         var hostile = new Tip("hostile", "<b>Title</b>", ["ml"], "t", "s", body);
 
-        var edition = Composer.Compose("ml", Monday, [hostile, hostile, hostile], "https://careerkit.example/archive");
+        var edition = Composer.Compose(Track.Ml, Monday, [hostile, hostile, hostile], "https://careerkit.example/archive");
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(edition.Html);
 
         Assert.Empty(document.QuerySelectorAll("script, img, form, input")); // No images at all: no tracking pixels from a tip.
@@ -51,7 +51,7 @@ public sealed class EditionComposerTests
     [Fact]
     public void Each_recipient_gets_their_own_name_and_links_without_re_rendering()
     {
-        var edition = Composer.Compose("ai", Monday, ShippedTips("ai"), "https://careerkit.example/archive");
+        var edition = Composer.Compose(Track.Ai, Monday, ShippedTips(Track.Ai), "https://careerkit.example/archive");
 
         var (html, text) = EditionComposer.Personalize(edition, new Recipient("Zoë <b>", "https://careerkit.example/u?token=a&b", "https://careerkit.example/p?token=c"));
         var (anonymousHtml, _) = EditionComposer.Personalize(edition, new Recipient(null, "https://u", "https://p"));

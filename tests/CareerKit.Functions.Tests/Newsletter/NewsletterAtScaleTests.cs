@@ -59,7 +59,7 @@ public sealed class NewsletterAtScaleTests
         var now = app.Time.GetUtcNow();
         SubscriberStatus[] states = [.. Enumerable.Repeat(SubscriberStatus.Confirmed, 6), SubscriberStatus.Pending, SubscriberStatus.Unsubscribed, SubscriberStatus.Erased, SubscriberStatus.Suppressed];
         var people = Enumerable.Range(0, Subscribers)
-            .Select(index => new Person(CareerKitApp.NewAddress($"scale{index}"), WeeklyTips.Tracks[index % 3], states[index % states.Length]))
+            .Select(index => new Person(CareerKitApp.NewAddress($"scale{index}"), Tracks.All[index % 3], states[index % states.Length]))
             .ToList();
         await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (person, token) =>
         {

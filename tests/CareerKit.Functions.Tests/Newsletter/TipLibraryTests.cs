@@ -31,7 +31,7 @@ public sealed partial class TipLibraryTests
 
         var editions = EditionsWithoutARepeat(tips, track);
 
-        Assert.True(editions >= Weeks, $"{track} repeats a tip after {editions} editions of {TipRotation.TipsPerEdition} tips ({tips.Count(tip => tip.AppliesTo(track))} tips); it needs {Weeks}");
+        Assert.True(editions >= Weeks, $"{track} repeats a tip after {editions} editions of {TipRotation.TipsPerEdition} tips ({tips.Count(tip => tip.AppliesTo(Tracks.FromCode(track)))} tips); it needs {Weeks}");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed partial class TipLibraryTests
     {
         var (tips, _) = TipLibrary.Load(Folder);
 
-        var starters = tips.Where(tip => tip.AppliesTo(track) && StartHere().IsMatch(File.ReadAllText(Path.Combine(Folder, $"{tip.Id}.md")))).ToList();
+        var starters = tips.Where(tip => tip.AppliesTo(Tracks.FromCode(track)) && StartHere().IsMatch(File.ReadAllText(Path.Combine(Folder, $"{tip.Id}.md")))).ToList();
 
         Assert.True(starters.Count >= 3, $"{track} has {starters.Count} tips marked start");
     }
@@ -109,7 +109,7 @@ public sealed partial class TipLibraryTests
         IReadOnlyList<string> sent = [];
         for (var editions = 0; ; editions++)
         {
-            var (chosen, after) = TipRotation.Choose(tips, track, sent);
+            var (chosen, after) = TipRotation.Choose(tips, Tracks.FromCode(track), sent);
             if (chosen.Count < TipRotation.TipsPerEdition || !chosen.All(tip => seen.Add(tip.Id)))
             {
                 return editions;

@@ -12,7 +12,7 @@ public sealed class TipRotationTests
     [Fact]
     public void A_track_gets_the_first_three_tips_it_has_not_had()
     {
-        var (chosen, sent) = TipRotation.Choose(Library, "ml", []);
+        var (chosen, sent) = TipRotation.Choose(Library, Track.Ml, []);
 
         Assert.Equal(["ml1", "both1", "ml2"], chosen.Select(tip => tip.Id));
         Assert.Equal(["ml1", "both1", "ml2"], sent);
@@ -21,7 +21,7 @@ public sealed class TipRotationTests
     [Fact]
     public void The_next_edition_continues_where_the_last_stopped()
     {
-        var (chosen, sent) = TipRotation.Choose(Library, "ml", ["ml1", "both1", "ml2"]);
+        var (chosen, sent) = TipRotation.Choose(Library, Track.Ml, ["ml1", "both1", "ml2"]);
 
         Assert.Equal(["ml3", "both2"], chosen.Take(2).Select(tip => tip.Id));
         Assert.Equal(3, chosen.Count);
@@ -35,7 +35,7 @@ public sealed class TipRotationTests
         var seen = new List<string>();
         for (var week = 0; week < 2; week++)
         {
-            var (chosen, after) = TipRotation.Choose(Library, "ai", sent);
+            var (chosen, after) = TipRotation.Choose(Library, Track.Ai, sent);
             seen.AddRange(chosen.Select(tip => tip.Id));
             sent = [.. after];
         }
@@ -46,7 +46,7 @@ public sealed class TipRotationTests
     [Fact]
     public void Subscribers_on_both_tracks_get_tips_from_both()
     {
-        var (chosen, _) = TipRotation.Choose(Library, "both", []);
+        var (chosen, _) = TipRotation.Choose(Library, Track.Both, []);
 
         Assert.Equal(["ml1", "ai1", "both1"], chosen.Select(tip => tip.Id));
     }

@@ -70,6 +70,18 @@ public sealed class ResumeApiTests : IAsyncLifetime
         Assert.Contains("Valid tracks: ml-engineer, ai-engineer", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("both")] // Both tracks have no template of their own: a reader picks one.
+    [InlineData("ml")]   // A newsletter track code is not a template's slug.
+    public async Task A_track_without_a_resume_template_is_a_404_listing_the_templates_there_are(string track)
+    {
+        var response = await _app.Client.GetAsync($"/api/resumes/{track}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"'{track}' is not a track. Valid tracks: ml-engineer, ai-engineer.", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task An_unknown_paper_size_is_a_400()
     {

@@ -142,7 +142,7 @@ resource blobLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@202
                 'blockBlob'
               ]
               prefixMatch: [
-                'tailored-resumes/' // StoredResumes.ContainerName, which the app creates on first use (InfraTests keeps them equal).
+                'tailored-resumes/' // StoredResumes.ContainerName (no storage prefix here), which the app creates on first use (InfraTests keeps them equal).
               ]
             }
             actions: {
@@ -303,6 +303,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'DISPATCH_SCHEDULE'
           value: dispatchSchedule
+        }
+        {
+          // The queue the SendBatch trigger listens to (functions/SendBatch/function.json): the account is this
+          // installation's own, so no storage prefix, and the app checks at start that it is the queue it writes to.
+          name: 'SEND_QUEUE_NAME'
+          value: 'send-batches'
         }
         {
           // Under the Functions host the timers and the queue trigger run the schedules, not the app.

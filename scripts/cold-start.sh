@@ -26,6 +26,6 @@ for _ in $(seq 1 24); do awk '{exit !($1 < 1.0)}' /proc/loadavg && break; sleep 
 echo "machine: $(nproc) cores, $(free -h | awk '/Mem:/ {print $2}') RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 export AzureWebJobsStorage="$STORAGE" CareerKit__PublicBaseUrl=https://careerkit.example \
   CareerKit__SigningKey=cold-start-signing-key-0123456789-abcdefghijkl CareerKit__OutboxPath="$work/outbox" \
-  CareerKit__TelemetryConsole=false CareerKit__LocalScheduler=false ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+  CareerKit__TelemetryConsole=false CareerKit__LocalScheduler=false SEND_QUEUE_NAME=send-batches ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 dotnet bench/CareerKit.ColdStart/bin/Release/net10.0/CareerKit.ColdStart.dll --executable "$work/package/CareerKit.Functions" --runs "$RUNS" \
   --resume bench/CareerKit.Benchmarks/reference-resume.json

@@ -11,7 +11,7 @@ internal static class Seeder
 {
     public static async Task SeedConfirmedAsync(string connectionString, string signingKey, int count, Action<int> progress)
     {
-        var store = new SubscriberStore(new TableStorage(new TableServiceClient(connectionString), Options.Create(new StorageOptions { ConnectionString = connectionString })));
+        var store = new SubscriberStore(new TableStorage(new TableServiceClient(connectionString), new StorageNames("")));
         var hasher = new AddressHasher(Options.Create(new CareerKitOptions { SigningKey = signingKey, PublicBaseUrl = "http://localhost" }));
         Track[] tracks = [Track.Ml, Track.Ai, Track.Both];
         var now = DateTimeOffset.UtcNow;

@@ -22,7 +22,7 @@ using var key = ECDsa.Create();
 key.ImportFromPem(File.ReadAllText(options["key-pem"]));
 using var http = new HttpClient { BaseAddress = new Uri(options["app"]), Timeout = TimeSpan.FromMinutes(5) };
 
-var store = new SubscriberStore(new TableStorage(new TableServiceClient(storage), Options.Create(new StorageOptions { ConnectionString = storage })));
+var store = new SubscriberStore(new TableStorage(new TableServiceClient(storage), new StorageNames("")));
 var hasher = new AddressHasher(Options.Create(new CareerKitOptions { SigningKey = signingKey, PublicBaseUrl = "http://localhost" }));
 
 // Events carry URL-safe ids (as SendGrid's are), our custom args and no email address, so 5,000 fit the webhook's 1 MB body limit.

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Azure;
 using Azure.Storage.Blobs;
+using CareerKit.Storage;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
 namespace CareerKit.Editor;
@@ -10,7 +11,7 @@ namespace CareerKit.Editor;
 /// every instance of the app reads the same keys and a restart does not sign editors out. (Microsoft's own
 /// Blob provider is not served by our package source; this is the small part of it we need.)
 /// </summary>
-public sealed class BlobKeyRing(BlobServiceClient blobs) : IXmlRepository
+public sealed class BlobKeyRing(BlobContainers containers) : IXmlRepository
 {
     public const string ContainerName = "dataprotection";
     private const string BlobName = "keys.xml";
@@ -54,7 +55,7 @@ public sealed class BlobKeyRing(BlobServiceClient blobs) : IXmlRepository
 
     private BlobClient Blob()
     {
-        var container = blobs.GetBlobContainerClient(ContainerName);
+        var container = containers.Get(ContainerName);
         container.CreateIfNotExists();
         return container.GetBlobClient(BlobName);
     }

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using CareerKit.Storage;
 
 namespace CareerKit.Newsletter;
@@ -26,7 +25,7 @@ public sealed record EditionRecord(string Id, string Track, string IsoWeek, stri
 /// Editions in Table storage (one row per track and ISO week: the insert that wins is the one edition of
 /// that week, whatever the number of instances or runs) and their HTML and text in Blob storage.
 /// </summary>
-public sealed class EditionStore(TableStorage tables, BlobServiceClient blobs)
+public sealed class EditionStore(TableStorage tables, BlobContainers containers)
 {
     public const string TableName = "editions";
     public const string ContainerName = "editions";
@@ -99,7 +98,7 @@ public sealed class EditionStore(TableStorage tables, BlobServiceClient blobs)
         }
 
         // Content first: a row never points at an email that is not there.
-        var container = blobs.GetBlobContainerClient(ContainerName);
+        var container = containers.Get(ContainerName);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await container.GetBlobClient($"{edition.Id}.html").UploadAsync(BinaryData.FromString(edition.Html), overwrite: true, cancellationToken);
         await container.GetBlobClient($"{edition.Id}.txt").UploadAsync(BinaryData.FromString(edition.Text), overwrite: true, cancellationToken);
@@ -178,11 +177,11 @@ public sealed class EditionStore(TableStorage tables, BlobServiceClient blobs)
     }
 
     public async Task<string> HtmlAsync(string editionId, CancellationToken cancellationToken) =>
-        (await blobs.GetBlobContainerClient(ContainerName).GetBlobClient($"{editionId}.html").DownloadContentAsync(cancellationToken)).Value.Content.ToString();
+        (await containers.Get(ContainerName).GetBlobClient($"{editionId}.html").DownloadContentAsync(cancellationToken)).Value.Content.ToString();
 
     public async Task<(string Html, string Text)> ContentAsync(string editionId, CancellationToken cancellationToken) =>
         (await HtmlAsync(editionId, cancellationToken),
-         (await blobs.GetBlobContainerClient(ContainerName).GetBlobClient($"{editionId}.txt").DownloadContentAsync(cancellationToken)).Value.Content.ToString());
+         (await containers.Get(ContainerName).GetBlobClient($"{editionId}.txt").DownloadContentAsync(cancellationToken)).Value.Content.ToString());
 
     private static EditionRecord ToRecord(TableEntity row) => new(
         row.GetString("EditionId"), row.PartitionKey, row.RowKey, row.GetString("Subject"), row.GetString("Preheader") ?? "",

@@ -116,6 +116,7 @@ internal static class NewsletterRegistration
         services.AddSingleton(provider => new EditionComposer(provider.GetRequiredService<Rendering.TemplateLibrary>()));
         services.AddSingleton<EditionStore>();
         services.AddSingleton<SendQueue>();
+        services.AddSingleton<IValidateOptions<Storage.StorageOptions>, SendQueueNameValidator>();
         services.AddSingleton<WeeklyTips>();
         services.AddSingleton<SendBatch>();
         services.AddSingleton<SendLedger>();

@@ -12,22 +12,32 @@ public sealed class SendQueue
 {
     public const string DefaultQueueName = "send-batches";
 
-    /// <summary>Overrides the queue's name (the SendBatch function.json names the default).</summary>
+    /// <summary>Overrides the queue's name; the installation's storage prefix is put in front of it.</summary>
     public const string QueueNameSetting = "CareerKit:SendQueueName";
+
+    /// <summary>
+    /// The queue the SendBatch trigger listens to under the Functions host (functions/SendBatch/function.json reads it):
+    /// the host cannot work the name out, so this holds it in full, and the app checks at start that it is its own.
+    /// </summary>
+    public const string TriggerQueueSetting = "SEND_QUEUE_NAME";
     public const int MaxBatchSize = 1000; // One SendGrid mail/send request takes at most 1,000 personalizations.
     private readonly QueueClient _queue;
     private readonly QueueClient _poison;
     private readonly Lazy<Task> _created;
 
-    public SendQueue(StorageClients storage, IConfiguration configuration)
+    public SendQueue(StorageClients storage, StorageNames names, IConfiguration configuration)
     {
-        var name = configuration[QueueNameSetting] is { Length: > 0 } configured ? configured : DefaultQueueName;
+        var name = NameIn(configuration, names);
         _queue = storage.Queue(name, ClientOptions());
         _poison = storage.Queue($"{name}-poison", ClientOptions());
         _created = new Lazy<Task>(() => Task.WhenAll(_queue.CreateIfNotExistsAsync(), _poison.CreateIfNotExistsAsync()));
     }
 
     public QueueClient Client => _queue;
+
+    /// <summary>The queue's full name; its poison queue is this with "-poison".</summary>
+    public static string NameIn(IConfiguration configuration, StorageNames names) =>
+        names.Queue(configuration[QueueNameSetting] is { Length: > 0 } configured ? configured : DefaultQueueName);
 
     /// <summary>Options of one client: each queue client gets its own, as the storage clients add per-client policies to them.</summary>
     private static QueueClientOptions ClientOptions()

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
+using CareerKit.Storage;
 
 namespace CareerKit.Resumes;
 
@@ -10,7 +11,7 @@ namespace CareerKit.Resumes;
 /// that expires after <see cref="LinkLifetime"/>. Nobody can reach one after that, so it is deleted: in Azure by a Blob
 /// lifecycle rule (infra/main.bicep), standalone by <see cref="StoredResumeSweep"/>.
 /// </summary>
-public sealed class StoredResumes(BlobServiceClient blobs, TimeProvider time)
+public sealed class StoredResumes(BlobContainers containers, TimeProvider time)
 {
     public const string ContainerName = "tailored-resumes";
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
@@ -18,7 +19,7 @@ public sealed class StoredResumes(BlobServiceClient blobs, TimeProvider time)
 
     public async Task<(Uri Link, DateTimeOffset ExpiresAt)> StoreAsync(byte[] pdf, string track, CancellationToken cancellationToken)
     {
-        var container = blobs.GetBlobContainerClient(ContainerName);
+        var container = containers.Get(ContainerName);
         await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
         var blob = container.GetBlobClient($"{track}/{Guid.NewGuid():N}.pdf");
         var expiresAt = time.GetUtcNow().Add(LinkLifetime);
@@ -40,8 +41,8 @@ public sealed class StoredResumes(BlobServiceClient blobs, TimeProvider time)
         }
 
         // Managed identity: sign with a user delegation key instead of an account key.
-        var key = await blobs.GetUserDelegationKeyAsync(time.GetUtcNow().AddMinutes(-5), expiresAt, cancellationToken);
-        var query = sas.ToSasQueryParameters(key.Value, blobs.AccountName);
+        var key = await containers.Service.GetUserDelegationKeyAsync(time.GetUtcNow().AddMinutes(-5), expiresAt, cancellationToken);
+        var query = sas.ToSasQueryParameters(key.Value, containers.Service.AccountName);
         return (new BlobUriBuilder(blob.Uri) { Sas = query }.ToUri(), expiresAt);
     }
 
@@ -49,7 +50,7 @@ public sealed class StoredResumes(BlobServiceClient blobs, TimeProvider time)
     /// <returns>How many it deleted.</returns>
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
     {
-        var container = blobs.GetBlobContainerClient(ContainerName);
+        var container = containers.Get(ContainerName);
         if (!await container.ExistsAsync(cancellationToken))
         {
             return 0;

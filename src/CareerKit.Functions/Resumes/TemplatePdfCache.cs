@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
-using Azure.Storage.Blobs;
+using CareerKit.Storage;
 using CareerKit.Pdf.Document;
 
 namespace CareerKit.Resumes;
@@ -11,7 +11,7 @@ namespace CareerKit.Resumes;
 /// Template PDFs, rendered once per template version and paper, stored in Blob storage under their content
 /// key, and kept in memory after the first read. Any instance can serve them; none renders twice for long.
 /// </summary>
-public sealed class TemplatePdfCache(BlobServiceClient blobs, ResumeRenderer renderer)
+public sealed class TemplatePdfCache(BlobContainers containers, ResumeRenderer renderer)
 {
     public const string ContainerName = "resume-templates";
     private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _memory = new(StringComparer.Ordinal);
@@ -36,7 +36,7 @@ public sealed class TemplatePdfCache(BlobServiceClient blobs, ResumeRenderer ren
 
     private async Task<byte[]> LoadOrRenderAsync(ResumeTemplate template, Paper paper, string key)
     {
-        var container = blobs.GetBlobContainerClient(ContainerName);
+        var container = containers.Get(ContainerName);
         await container.CreateIfNotExistsAsync();
         var blob = container.GetBlobClient($"{template.Track}/{key}.pdf");
         try

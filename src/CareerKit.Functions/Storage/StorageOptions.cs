@@ -13,6 +13,9 @@ namespace CareerKit.Storage;
 public sealed class StorageOptions
 {
     public const string ConnectionSetting = "AzureWebJobsStorage";
+    public const string PrefixSetting = "CareerKit:StoragePrefix";
+
+    /// <summary>The prefix's first name, from when it covered tables only; still read when the new one is not set.</summary>
     public const string TablePrefixSetting = "CareerKit:TablePrefix";
     public const string TimeoutSetting = "CareerKit:StorageTimeoutSeconds";
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
@@ -33,8 +36,11 @@ public sealed class StorageOptions
 
     public Uri? QueueServiceUri { get; set; }
 
-    /// <summary>Put before every table name (letters and digits), so several installations can share one account.</summary>
-    public string TablePrefix { get; set; } = "";
+    /// <summary>
+    /// The installation's prefix (letters and digits): put before the name of every table, blob container and queue
+    /// (see <see cref="StorageNames"/>), so several installations can share one account without sharing data.
+    /// </summary>
+    public string Prefix { get; set; } = "";
 
     /// <summary>
     /// How long one storage request may wait for an answer before it is tried again (twice) and then given up as an
@@ -72,7 +78,7 @@ public sealed class StorageOptions
             TableServiceUri = Endpoint("tableServiceUri"),
             BlobServiceUri = Endpoint("blobServiceUri"),
             QueueServiceUri = Endpoint("queueServiceUri"),
-            TablePrefix = configuration[TablePrefixSetting] ?? "",
+            Prefix = configuration[PrefixSetting] is { Length: > 0 } prefix ? prefix : configuration[TablePrefixSetting] ?? "",
             Timeout = configuration[TimeoutSetting] is { Length: > 0 } timeout
                 // What is not a number becomes 0, which the validator refuses with a message that names the setting.
                 ? TimeSpan.FromSeconds(int.TryParse(timeout, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : 0)
@@ -101,8 +107,8 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail($"{StorageOptions.TimeoutSetting} must be a whole number of seconds from 1 to 120.");
         }
 
-        return options.TablePrefix.Length > 20 || !options.TablePrefix.All(char.IsAsciiLetterOrDigit) || (options.TablePrefix.Length > 0 && !char.IsAsciiLetter(options.TablePrefix[0]))
-            ? ValidateOptionsResult.Fail($"{StorageOptions.TablePrefixSetting} must be up to 20 letters and digits, starting with a letter.")
+        return options.Prefix.Length > StorageNames.MaxPrefixLength || !options.Prefix.All(char.IsAsciiLetterOrDigit) || (options.Prefix.Length > 0 && !char.IsAsciiLetter(options.Prefix[0]))
+            ? ValidateOptionsResult.Fail($"{StorageOptions.PrefixSetting} (or {StorageOptions.TablePrefixSetting}) must be up to {StorageNames.MaxPrefixLength} letters and digits, starting with a letter.")
             : ValidateOptionsResult.Success;
     }
 }

@@ -8,7 +8,7 @@ namespace CareerKit.Storage;
 /// Tables of the app's storage account, created on first use. A table that storage loses later is made again by the
 /// client (<see cref="RecreateMissing"/>), so what this remembers stays true.
 /// </summary>
-public sealed class TableStorage(TableServiceClient service, IOptions<StorageOptions> options)
+public sealed class TableStorage(TableServiceClient service, StorageNames names)
 {
     private readonly Dictionary<string, Task<TableClient>> _tables = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -33,7 +33,7 @@ public sealed class TableStorage(TableServiceClient service, IOptions<StorageOpt
 
     private async Task<TableClient> CreateAsync(string name, CancellationToken cancellationToken)
     {
-        var table = Service.GetTableClient(options.Value.TablePrefix + name);
+        var table = Service.GetTableClient(names.Table(name));
         await table.CreateIfNotExistsAsync(cancellationToken);
         return table;
     }
@@ -48,12 +48,13 @@ internal static class TableStorageRegistration
             {
                 var read = StorageOptions.From(configuration);
                 (options.ConnectionString, options.AccountName, options.Credential, options.ClientId) = (read.ConnectionString, read.AccountName, read.Credential, read.ClientId);
-                (options.TableServiceUri, options.BlobServiceUri, options.QueueServiceUri, options.TablePrefix) = (read.TableServiceUri, read.BlobServiceUri, read.QueueServiceUri, read.TablePrefix);
+                (options.TableServiceUri, options.BlobServiceUri, options.QueueServiceUri, options.Prefix) = (read.TableServiceUri, read.BlobServiceUri, read.QueueServiceUri, read.Prefix);
                 options.Timeout = read.Timeout;
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<StorageClients>();
+        services.AddSingleton(provider => new StorageNames(provider.GetRequiredService<IOptions<StorageOptions>>().Value.Prefix));
         services.AddSingleton(provider => provider.GetRequiredService<StorageClients>().Tables(ClientOptions()));
         services.AddSingleton<TableStorage>();
         services.AddSingleton(provider =>
@@ -63,6 +64,7 @@ internal static class TableStorageRegistration
             blobOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
             return provider.GetRequiredService<StorageClients>().Blobs(blobOptions);
         });
+        services.AddSingleton<BlobContainers>();
         return services;
     }
 

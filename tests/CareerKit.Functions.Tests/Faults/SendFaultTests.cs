@@ -175,6 +175,7 @@ public sealed class SendFaultTests(ITestOutputHelper output)
         ["SendGrid__ApiKey"] = FakeSendGrid.ApiKey,
         ["SendGrid__Host"] = sendGrid.Host,
         ["CareerKit__TablePrefix"] = _tablePrefix,
+        [SendQueue.TriggerQueueSetting] = new CareerKit.Storage.StorageNames(_tablePrefix).Queue(SendQueue.DefaultQueueName), // The prefix covers the queue too.
     });
 
     /// <summary>

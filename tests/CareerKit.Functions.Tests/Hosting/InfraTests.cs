@@ -67,7 +67,10 @@ public sealed partial class InfraTests
         var template = await TemplateAsync();
         var rules = Resource(template, "Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]!.AsArray();
 
-        var rule = Assert.Single(rules, rule => rule!["definition"]!["filters"]!["prefixMatch"]!.AsArray().Any(prefix => prefix!.GetValue<string>() == $"{CareerKit.Resumes.StoredResumes.ContainerName}/"))!;
+        // The container the app stores them in: its name carries the installation's storage prefix, if the bicep sets one.
+        var container = new CareerKit.Storage.StorageNames(AppSettings(template).GetValueOrDefault("CareerKit__StoragePrefix", "")).Container(CareerKit.Resumes.StoredResumes.ContainerName);
+
+        var rule = Assert.Single(rules, rule => rule!["definition"]!["filters"]!["prefixMatch"]!.AsArray().Any(prefix => prefix!.GetValue<string>() == $"{container}/"))!;
         Assert.True(rule["enabled"]!.GetValue<bool>());
         Assert.Equal("Lifecycle", rule["type"]!.GetValue<string>());
         Assert.Equal(["blockBlob"], rule["definition"]!["filters"]!["blobTypes"]!.AsArray().Select(type => type!.GetValue<string>()));

@@ -39,6 +39,7 @@ public sealed class AppProcess : IDisposable
                 ["CareerKit__SigningKey"] = CareerKitApp.SigningKey,
                 ["CareerKit__OutboxPath"] = Directory.CreateTempSubdirectory().FullName,
                 ["CareerKit__TelemetryConsole"] = "false",
+                [CareerKit.Newsletter.SendQueue.TriggerQueueSetting] = CareerKit.Newsletter.SendQueue.DefaultQueueName, // As the Functions host is told.
             },
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())

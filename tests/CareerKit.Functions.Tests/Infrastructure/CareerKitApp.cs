@@ -85,7 +85,8 @@ public sealed class CareerKitApp : IAsyncDisposable
             ["CareerKit:LocalScheduler"] = "false",
             // A sweep on a clock moved ahead would delete other tests' fresh resumes in the shared Azurite.
             [CareerKit.Resumes.StoredResumeSweep.SweepSetting] = "false",
-            ["CareerKit:SendQueueName"] = $"send-batches-{Guid.NewGuid():N}"[..40], // Each app its own queue: no test reads another's messages.
+            // Each app its own queue: no test reads another's messages. Short enough for a storage prefix and "-poison" too.
+            ["CareerKit:SendQueueName"] = $"send-batches-{Guid.NewGuid():N}"[..29],
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -19,12 +19,6 @@ public sealed class SendReceipts(TableStorage storage)
     /// <summary>The partition of a sign-up email's receipts: edition ids start with their ISO year, never with a letter.</summary>
     public static string SignupEmailPartition(string signupEmailId) => "signup-" + signupEmailId;
 
-    public async Task RecordAsync(string editionId, string subscriberId, CancellationToken cancellationToken)
-    {
-        var table = await storage.GetTableAsync(TableName, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(editionId, subscriberId), TableUpdateMode.Merge, cancellationToken);
-    }
-
     /// <summary>Records many at once: a transaction per edition and 100 recipients, a few in parallel.</summary>
     public async Task RecordAllAsync(IEnumerable<(string EditionId, string SubscriberId)> receipts, CancellationToken cancellationToken)
     {

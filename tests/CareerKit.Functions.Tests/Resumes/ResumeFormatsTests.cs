@@ -98,8 +98,7 @@ public sealed class ResumeFormatsTests : IAsyncLifetime
 
         using var document = PdfDocument.Open(pdf);
         var pdfText = string.Join(" ", document.GetPages().Select(page => string.Join(" ", page.GetWords().Select(word => word.Text))));
-        using var word = WordprocessingDocument.Open(new MemoryStream(docx), false);
-        var docxText = string.Join("\n", word.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(paragraph => paragraph.InnerText));
+        var docxText = DocxText(docx);
 
         Assert.True(markers.Count >= 12, $"only {markers.Count} markers");
         AssertInOrder(markers, pdfText);
@@ -148,6 +147,46 @@ public sealed class ResumeFormatsTests : IAsyncLifetime
         var (reread, problems) = ResumeReader.Read(root);
         Assert.Empty(problems);
         Assert.Empty(reread!.LegacyNames);
+    }
+
+    public static TheoryData<string, string> RealResumesAndFormats()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Resumes", "real-resumes"), "*.json").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file), "docx");
+            data.Add(Path.GetFileName(file), "txt");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RealResumesAndFormats))]
+    public async Task A_real_resume_s_docx_and_text_hold_its_author_s_words_and_none_of_the_template_s_guidance(string file, string format)
+    {
+        var json = RealResumeTests.Read(file);
+
+        var response = await TailorAsync(format, json, track: "ai-engineer");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var text = format == "txt" ? Encoding.UTF8.GetString(bytes) : DocxText(bytes);
+        var body = RealResumeTests.Headings("ai-engineer").Aggregate(text, (rest, heading) => rest.Replace(heading, " ", StringComparison.OrdinalIgnoreCase));
+        var leaked = RealResumeTests.Guidance().Where(guide => body.Contains(guide, StringComparison.Ordinal) && !json.Contains(guide, StringComparison.Ordinal)).ToList();
+        Assert.Empty(leaked);
+        var root = JsonDocument.Parse(json, ResumeReader.JsonOptions).RootElement;
+        foreach (var job in root.TryGetProperty("work", out var work) ? work.EnumerateArray() : Enumerable.Empty<JsonElement>())
+        {
+            var company = (job.TryGetProperty("name", out var name) ? name : job.GetProperty("company")).GetString()!.Trim();
+            Assert.Contains(company, text);
+        }
+    }
+
+    private static string DocxText(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        return string.Join("\n", document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(paragraph => paragraph.InnerText));
     }
 
     [Theory]

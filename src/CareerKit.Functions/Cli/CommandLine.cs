@@ -8,7 +8,7 @@ namespace CareerKit.Cli;
 
 /// <summary>
 /// Commands of the app that run without a server: <c>careerkit resume render &lt;track&gt; [--in resume.json]
-/// [--paper a4|letter] --out resume.pdf</c>. Same engine and validation as the API; problems go to stderr.
+/// [--paper a4|letter] [--format pdf|docx|txt|json] --out resume.pdf</c>. Same engine and validation as the API; problems go to stderr.
 /// </summary>
 public static class CommandLine
 {
@@ -56,14 +56,17 @@ public static class CommandLine
         }
 
         using var renderer = new ResumeRenderer(Microsoft.Extensions.Options.Options.Create(new CareerKitOptions()));
-        var result = renderer.Render(ResumeTailor.Tailor(resume, template), template, options.GetValueOrDefault("paper") == "letter" ? Paper.Letter : Paper.A4);
-        File.WriteAllBytes(options["out"], result.Pdf);
+        ResumeFormats.TryParse(options.GetValueOrDefault("format"), out var format);
+        var paper = options.GetValueOrDefault("paper") == "letter" ? Paper.Letter : Paper.A4;
+        var result = renderer.Write(format, ResumeTailor.Tailor(resume, template), template, paper, args[2]);
+        File.WriteAllBytes(options["out"], result.Content);
         foreach (var missing in result.MissingCharacters)
         {
             error.WriteLine($"warning: no font has '{missing}'; it is drawn as □");
         }
 
-        output.WriteLine($"Wrote {options["out"]} ({result.PageCount} page(s), {result.Pdf.Length / 1024.0:0.0} KB).");
+        var pages = result.Pdf is { } pdf ? $"{pdf.PageCount} page(s), " : "";
+        output.WriteLine($"Wrote {options["out"]} ({pages}{result.Content.Length / 1024.0:0.0} KB).");
         return Ok;
     }
 
@@ -72,9 +75,9 @@ public static class CommandLine
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i += 2)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length || args[i][2..] is not ("in" or "paper" or "out"))
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length || args[i][2..] is not ("in" or "paper" or "format" or "out"))
             {
-                error.WriteLine($"unexpected argument '{args[i]}': use --in FILE, --paper a4|letter and --out FILE");
+                error.WriteLine($"unexpected argument '{args[i]}': use --in FILE, --paper a4|letter, --format pdf|docx|txt|json and --out FILE");
                 return null;
             }
 
@@ -83,13 +86,19 @@ public static class CommandLine
 
         if (!options.ContainsKey("out"))
         {
-            error.WriteLine("--out FILE is required: where to write the PDF");
+            error.WriteLine("--out FILE is required: where to write the resume");
             return null;
         }
 
         if (options.GetValueOrDefault("paper") is { } paper && paper is not ("a4" or "letter"))
         {
             error.WriteLine($"'{paper}' is not a paper size. Use a4 or letter.");
+            return null;
+        }
+
+        if (!ResumeFormats.TryParse(options.GetValueOrDefault("format"), out _))
+        {
+            error.WriteLine($"'{options["format"]}' is not a resume format. Use {ResumeFormats.Choices}.");
             return null;
         }
 

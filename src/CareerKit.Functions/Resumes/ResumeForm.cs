@@ -7,10 +7,10 @@ namespace CareerKit.Resumes;
 
 /// <summary>
 /// The resume page's form: a pasted or uploaded JSON Resume, or a short form (name, contact, summary, skills),
-/// and optionally a job description to review against.
+/// optionally a job description to review against, and the format to download in.
 /// </summary>
 public sealed record ResumeForm(
-    string Track, string? Json, string? Name, string? Label, string? Email, string? Phone, string? Url, string? Summary, string? Skills, string? JobDescription, string? Paper)
+    string Track, string? Json, string? Name, string? Label, string? Email, string? Phone, string? Url, string? Summary, string? Skills, string? JobDescription, string? Paper, string? Format)
 {
     private static readonly FormOptions Limits = new()
     {
@@ -34,7 +34,7 @@ public sealed record ResumeForm(
 
         string? Field(string name) => string.IsNullOrWhiteSpace(form[name]) ? null : form[name].ToString().Trim();
         return new ResumeForm(Field("track") ?? request.Query["track"].ToString(), string.IsNullOrWhiteSpace(json) ? null : json, Field("name"), Field("label"), Field("email"), Field("phone"),
-            Field("url"), Field("summary"), Field("skills"), Field("jobDescription"), Field("paper"));
+            Field("url"), Field("summary"), Field("skills"), Field("jobDescription"), Field("paper"), Field("format"));
     }
 
     /// <summary>The resume the form describes, or the problems with it (path-named, as the API reports them).</summary>

@@ -24,7 +24,7 @@ public static class ResumesApi
         return app;
     }
 
-    public static async Task<IResult> DownloadTemplate(string track, string? paper, HttpContext context, ResumeTemplates templates, TemplatePdfCache cache, CancellationToken cancellationToken)
+    public static async Task<IResult> DownloadTemplate(string track, string? paper, string? format, HttpContext context, ResumeTemplates templates, TemplatePdfCache cache, ResumeRenderer renderer, PdfRenderSlots slots, CancellationToken cancellationToken)
     {
         if (templates.ForSlug(track) is not { } template)
         {
@@ -36,7 +36,13 @@ public static class ResumesApi
             return UnknownPaper(paper);
         }
 
-        var etag = $"\"{TemplatePdfCache.KeyOf(template, size)}\"";
+        if (!ResumeFormats.TryParse(format, out var kind))
+        {
+            return UnknownFormat(format);
+        }
+
+        var key = TemplatePdfCache.KeyOf(template, size);
+        var etag = kind == ResumeFormat.Pdf ? $"\"{key}\"" : $"\"{key}-{kind.Extension()}\"";
         context.Response.Headers.CacheControl = "public, max-age=86400";
         context.Response.Headers.ETag = etag;
         if (context.Request.Headers.IfNoneMatch.Contains(etag))
@@ -44,11 +50,18 @@ public static class ResumesApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var (pdf, _) = await cache.GetAsync(template, size, cancellationToken);
-        return TypedResults.File(pdf, "application/pdf", $"careerkit-{track}-resume.pdf");
+        if (kind == ResumeFormat.Pdf)
+        {
+            var (pdf, _) = await cache.GetAsync(template, size, cancellationToken);
+            return TypedResults.File(pdf, kind.ContentType(), $"careerkit-{track}-resume.pdf");
+        }
+
+        // The other formats take a millisecond or two to write: written on each request, within the render bound.
+        var file = await slots.RunAsync(() => renderer.Write(kind, ResumeTailor.Tailor(template.Document, template), template, size, track), cancellationToken);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
-    public static async Task<IResult> Tailor(string track, string? paper, bool? store, HttpContext context, ResumeTemplates templates, ResumeRenderer renderer, PdfRenderSlots slots, StoredResumes stored, CancellationToken cancellationToken)
+    public static async Task<IResult> Tailor(string track, string? paper, string? format, bool? store, HttpContext context, ResumeTemplates templates, ResumeRenderer renderer, PdfRenderSlots slots, StoredResumes stored, CancellationToken cancellationToken)
     {
         if (templates.ForSlug(track) is not { } template)
         {
@@ -60,7 +73,18 @@ public static class ResumesApi
             return UnknownPaper(paper);
         }
 
-        RenderResult result;
+        if (!ResumeFormats.TryParse(format, out var kind))
+        {
+            return UnknownFormat(format);
+        }
+
+        if (store == true && kind != ResumeFormat.Pdf)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Only PDFs are stored.",
+                detail: "store=true keeps a PDF behind a link; leave out format, or download the other formats directly.");
+        }
+
+        ResumeFile result;
         using (await TakeRenderSlotAsync(context, slots, cancellationToken))
         {
             var (resume, failure) = await ReadResumeAsync(context, cancellationToken);
@@ -74,7 +98,7 @@ public static class ResumesApi
                 return Unprocessable([refusal]); // Well-formed, but not a resume that can be tailored.
             }
 
-            result = renderer.Render(ResumeTailor.Tailor(resume, template), template, size);
+            result = renderer.Write(kind, ResumeTailor.Tailor(resume, template), template, size, track);
         }
 
         if (result.MissingCharacters.Count > 0)
@@ -84,11 +108,11 @@ public static class ResumesApi
 
         if (store == true)
         {
-            var (link, expiresAt) = await stored.StoreAsync(result.Pdf, track, cancellationToken);
-            return TypedResults.Ok(new { url = link.AbsoluteUri, expiresAt, pages = result.PageCount, missingCharacters = result.MissingCharacters });
+            var (link, expiresAt) = await stored.StoreAsync(result.Content, track, cancellationToken);
+            return TypedResults.Ok(new { url = link.AbsoluteUri, expiresAt, pages = result.Pdf!.PageCount, missingCharacters = result.MissingCharacters });
         }
 
-        return TypedResults.File(result.Pdf, "application/pdf", $"careerkit-{track}-resume.pdf");
+        return TypedResults.File(result.Content, result.ContentType, result.FileName);
     }
 
     /// <summary>A PNG of a page of the track's template: what the reader gets, before downloading.</summary>
@@ -214,6 +238,11 @@ public static class ResumesApi
                 return false;
         }
     }
+
+    private static ProblemHttpResult UnknownFormat(string? format) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Unknown format.",
+        detail: $"'{format}' is not a resume format. Use {ResumeFormats.Choices}.");
 
     private static ProblemHttpResult UnknownTrack(string track) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,

@@ -52,8 +52,10 @@ public static class ResumesPage
         var paper = form.Paper == "letter" ? Paper.Letter : Paper.A4;
         if (context.Request.Form["action"] == "download")
         {
-            var result = renderer.Render(tailored, template, paper);
-            return TypedResults.File(result.Pdf, "application/pdf", $"careerkit-{slug}-resume.pdf");
+            // The format select offers only the four; anything else is a hand-made request, given the PDF.
+            ResumeFormats.TryParse(form.Format, out var format);
+            var file = renderer.Write(format, tailored, template, paper, slug!); // A track with a template has a slug.
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
         }
 
         var preview = Convert.ToBase64String(renderer.RenderPng(tailored, template, paper, page: 1, scale: 1f));

@@ -7,7 +7,7 @@ namespace CareerKit.Tests.Browser;
 public sealed class ResumesPageBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task A_reader_reviews_a_resume_then_downloads_it_as_a_pdf()
+    public async Task A_reader_reviews_a_resume_then_downloads_it_as_a_pdf_and_as_word()
     {
         await using var app = await CareerKitApp.StartAsync();
         var page = await browser.NewPageAsync(acceptDownloads: true);
@@ -25,11 +25,15 @@ public sealed class ResumesPageBrowserTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(page.GetByAltText("Page 1 of your tailored resume")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download the PDF" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download", Exact = true }).ClickAsync());
         Assert.Equal("careerkit-ai-engineer-resume.pdf", download.SuggestedFilename);
         var file = Path.GetTempFileName();
         await download.SaveAsAsync(file);
         using var pdf = PdfDocument.Open(file);
         Assert.Contains("Lin Chen", pdf.GetPage(1).Text);
+
+        await page.GetByLabel("Download as").SelectOptionAsync("docx");
+        var docx = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download", Exact = true }).ClickAsync());
+        Assert.Equal("careerkit-ai-engineer-resume.docx", docx.SuggestedFilename);
     }
 }

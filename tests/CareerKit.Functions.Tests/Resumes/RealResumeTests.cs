@@ -34,14 +34,14 @@ public sealed class RealResumeTests : IAsyncLifetime
         return data;
     }
 
-    private static string Read(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Resumes", "real-resumes", file));
+    internal static string Read(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Resumes", "real-resumes", file));
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private static string TemplateFile(string track) => Path.Combine(TemplateLibrary.DefaultRoot, "resumes", $"{track}.json");
 
     /// <summary>Every text a template offers as guidance: each string value of its document (its meta is settings, not guidance).</summary>
-    private static IReadOnlyList<string> Guidance()
+    internal static IReadOnlyList<string> Guidance()
     {
         var strings = new List<string>();
         void Collect(JsonElement element)
@@ -76,7 +76,7 @@ public sealed class RealResumeTests : IAsyncLifetime
         return strings.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static IEnumerable<string> Headings(string track) =>
+    internal static IEnumerable<string> Headings(string track) =>
         JsonDocument.Parse(File.ReadAllText(TemplateFile(track))).RootElement.GetProperty("meta").GetProperty("careerkit").GetProperty("headings")
             .EnumerateObject().Select(heading => heading.Value.GetString()!);
 

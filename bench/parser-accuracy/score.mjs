@@ -30,6 +30,18 @@ const datesMatch = (text, start, end) => {
   return (!from || got.includes(from)) && (to ? got.includes(to) : !from || got.includes("present") || !present(end));
 };
 
+// Pairs source entries with parsed ones in order: an entry the parser lost (merged into its neighbour) counts as
+// missed, without shifting every entry after it onto the wrong partner.
+const aligner = (parsedEntries, same) => {
+  let next = 0;
+  return (expected) => {
+    const found = parsedEntries.findIndex((entry, index) => index >= next && same(entry, expected));
+    if (found < 0) return {}; // Not one of its fields read: the entry counts as missed.
+    next = found + 1;
+    return parsedEntries[found];
+  };
+};
+
 let invented = 0;
 for (const [pdf, source] of rows) {
   const resume = readJson(source);
@@ -45,8 +57,10 @@ for (const [pdf, source] of rows) {
 
   const work = (resume.work ?? []).filter((job) => present(job.name ?? job.company) || present(job.position));
   const gotWork = got.workExperiences ?? [];
-  work.forEach((job, i) => {
-    const entry = gotWork[i] ?? {};
+  const nextWork = aligner(gotWork, (entry, job) => norm(entry.company) === norm(job.name ?? job.company) || norm(entry.jobTitle) === norm(job.position)
+    || norm(entry.date) !== "" && datesMatch(entry.date, job.startDate, job.endDate));
+  work.forEach((job) => {
+    const entry = nextWork(job);
     if (present(job.name ?? job.company)) count("work company", norm(entry.company) === norm(job.name ?? job.company));
     if (present(job.position)) count("work title", norm(entry.jobTitle) === norm(job.position));
     if (present(job.startDate) || present(job.endDate)) count("work dates", datesMatch(entry.date, job.startDate, job.endDate));
@@ -55,8 +69,9 @@ for (const [pdf, source] of rows) {
 
   const education = (resume.education ?? []).filter((school) => present(school.institution));
   const gotEducation = got.educations ?? [];
-  education.forEach((school, i) => {
-    const entry = gotEducation[i] ?? {};
+  const nextSchool = aligner(gotEducation, (entry, school) => norm(entry.school) === norm(school.institution) || norm(entry.date) !== "" && datesMatch(entry.date, school.startDate, school.endDate));
+  education.forEach((school) => {
+    const entry = nextSchool(school);
     count("education school", norm(entry.school) === norm(school.institution));
     const degree = [school.studyType, school.area].filter(present).map(norm);
     if (degree.length > 0) count("education degree", degree.every((part) => norm(entry.degree).includes(part)));

@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Text.Json;
 using CareerKit.Cli;
+using CareerKit.Resumes;
+using UglyToad.PdfPig;
 
 namespace CareerKit.Tests.Resumes;
 
@@ -9,12 +12,18 @@ namespace CareerKit.Tests.Resumes;
 /// </summary>
 public sealed class ParserLayoutTests
 {
-    private static List<string> RenderedLines(string track = "ml-engineer")
+    private static string Render(string input, string track)
     {
-        var (input, pdf) = (Path.Combine(AppContext.BaseDirectory, "Resumes", "full-resume.json"), Path.GetTempFileName());
-        var code = CommandLine.Run(["resume", "render", track, "--in", input, "--out", pdf], TextWriter.Null, TextWriter.Null);
-        Assert.Equal(CommandLine.Ok, code);
+        var pdf = Path.GetTempFileName();
+        Assert.Equal(CommandLine.Ok, CommandLine.Run(["resume", "render", track, "--in", input, "--out", pdf], TextWriter.Null, TextWriter.Null));
+        return pdf;
+    }
 
+    private static List<string> RenderedLines(string track = "ml-engineer") =>
+        PdfToText(Render(Path.Combine(AppContext.BaseDirectory, "Resumes", "full-resume.json"), track));
+
+    private static List<string> PdfToText(string pdf)
+    {
         using var process = Process.Start(new ProcessStartInfo("/usr/bin/pdftotext", ["-raw", pdf, "-"]) { RedirectStandardOutput = true })!;
         var text = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
@@ -58,4 +67,32 @@ public sealed class ParserLayoutTests
         Assert.Contains(projects, lines);
         Assert.DoesNotContain(lines, line => line.StartsWith("Page ", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(RealResumeTests.ResumesAndTracks), MemberType = typeof(RealResumeTests))]
+    public void Every_position_school_and_profile_address_of_a_real_resume_comes_back_whole_from_pdftotext_and_PdfPig(string file, string track)
+    {
+        var input = Path.Combine(AppContext.BaseDirectory, "Resumes", "real-resumes", file);
+        var pdf = Render(input, track);
+        var poppler = string.Join(" ", PdfToText(pdf));
+        using var document = PdfDocument.Open(pdf);
+        var pdfPig = string.Join(" ", document.GetPages().SelectMany(page => page.GetWords()).Select(word => word.Text));
+
+        var root = JsonDocument.Parse(File.ReadAllText(input), ResumeReader.JsonOptions).RootElement;
+        var expected = Strings(root, "work", "position").Concat(Strings(root, "education", "institution"))
+            .Concat(Strings(root.GetProperty("basics"), "profiles", "url").Select(url => url.Replace("https://", "").Replace("http://", "").Replace("www.", "").TrimEnd('/')))
+            .Select(value => string.Join(" ", value.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .ToList();
+        Assert.NotEmpty(expected);
+        Assert.All(expected, value => Assert.Contains(value, poppler));
+        Assert.All(expected, value => Assert.Contains(value, pdfPig));
+    }
+
+    private static IEnumerable<string> Strings(JsonElement parent, string array, string property) =>
+        parent.TryGetProperty(array, out var items) && items.ValueKind == JsonValueKind.Array
+            ? items.EnumerateArray()
+                .Select(item => item.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null)
+                .Where(value => !string.IsNullOrWhiteSpace(value))
+                .Select(value => value!.Trim())
+            : [];
 }

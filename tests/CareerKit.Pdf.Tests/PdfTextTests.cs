@@ -33,6 +33,35 @@ public sealed class PdfTextTests
     }
 
     [Fact]
+    public void A_line_in_one_style_is_one_text_show_operation_so_parsers_keep_words_whole()
+    {
+        // "AV", "Va", "To", "WA" are kerning pairs: drawn as separate operations, extractors split "V asquez".
+        var pdf = Render(new DocumentContent().Paragraph("AVATAR Vasquez Today, WAVE."), SampleDocuments.Options with { PageNumbers = false }).Pdf;
+
+        using var document = PdfDocument.Open(pdf);
+        var operators = document.GetPage(1).Operations.Select(operation => operation.Operator).ToList();
+        Assert.Equal(1, operators.Count(op => op is "Tj" or "TJ" or "'" or "\""));
+        Assert.DoesNotContain("Td", operators);
+        Assert.Contains("AVATAR Vasquez Today, WAVE.", TextOf(pdf));
+    }
+
+    [Fact]
+    public void A_space_between_two_styles_ends_the_first_text_operation_so_parsers_that_trim_each_operation_keep_it()
+    {
+        var pdf = Render(
+            new DocumentContent().Paragraph(new TextRun("raft-lab", TextStyle.Body.Bold()), new TextRun(" https://example.com/raft", TextStyle.Body)),
+            SampleDocuments.Options with { PageNumbers = false }).Pdf;
+
+        using var document = PdfDocument.Open(pdf);
+        var letters = document.GetPage(1).Letters;
+        var space = letters.Select((letter, index) => (letter, index)).Single(item => item.letter.Value == " ").index;
+        Assert.Equal("b", letters[space - 1].Value);
+        Assert.Equal(letters[space - 1].FontName, letters[space].FontName);
+        Assert.NotEqual(letters[space + 1].FontName, letters[space].FontName);
+        Assert.Contains("raft-lab https://example.com/raft", TextOf(pdf));
+    }
+
+    [Fact]
     public void Diacritics_Greek_and_Cyrillic_render_as_themselves()
     {
         var result = Render(new DocumentContent().Paragraph("Zoë Ångström · Μηχανική μάθηση · Машинное обучение"));

@@ -4,7 +4,7 @@ using CareerKit.Pdf.Text;
 namespace CareerKit.Resumes;
 
 /// <summary>Lays a resume out as a single-column, ATS-friendly document in the track's section order.</summary>
-public static class ResumeComposer
+public static partial class ResumeComposer
 {
     private const float EntryGap = 7;
     private const float KeepWithHeading = 70; // A heading never sits at a page's foot without its first entry.
@@ -28,7 +28,8 @@ public static class ResumeComposer
             content.Spacing(10);
             content.KeepTogether(KeepWithHeading, first =>
             {
-                first.Heading(template.Heading(section), 2).Rule().Spacing(5);
+                // Bold capitals are what parsers take for a section heading whatever its words ("MACHINE LEARNING PROJECTS").
+                first.Heading(template.Heading(section).ToUpperInvariant(), 2).Rule().Spacing(5);
                 entries[0](first);
             });
             foreach (var entry in entries.Skip(1))
@@ -83,7 +84,8 @@ public static class ResumeComposer
         Add(Place(basics.Location));
         foreach (var profile in basics.Profiles)
         {
-            Add(profile.Network is null ? profile.Url : $"{profile.Network}: {profile.Username ?? profile.Url}", profile.Url);
+            // The address itself is printed, not only linked: parsers and printed copies have no link annotations.
+            Add(profile.Url is not null ? Visible(profile.Url) : Join(": ", profile.Network, profile.Username), profile.Url);
         }
 
         if (contact.Count > 0)
@@ -96,11 +98,11 @@ public static class ResumeComposer
     {
         "summary" => resume.Basics?.Summary is { } summary ? [c => c.Paragraph(summary)] : [],
         "skills" => resume.Skills.Select(Entry<Skill>(skill => [new TextRun($"{skill.Name ?? "Skills"}: ", Strong), new TextRun(string.Join(", ", skill.Keywords) + Level(skill.Level), Body)])).ToList(),
-        "work" => resume.Work.Select(job => Dated(job.Position, job.Name, job.Url, job.StartDate, job.EndDate, job.Summary, job.Highlights)).ToList(),
-        "volunteer" => resume.Volunteer.Select(item => Dated(item.Position, item.Organization, item.Url, item.StartDate, item.EndDate, item.Summary, item.Highlights)).ToList(),
-        "projects" => resume.Projects.Select(project => Dated(project.Name, null, project.Url, project.StartDate, project.EndDate, project.Description, project.Highlights)).ToList(),
+        "work" => resume.Work.Select(job => Dated(job.Name, job.Position, job.Url, job.StartDate, job.EndDate, job.Summary, job.Highlights)).ToList(),
+        "volunteer" => resume.Volunteer.Select(item => Dated(item.Organization, item.Position, item.Url, item.StartDate, item.EndDate, item.Summary, item.Highlights)).ToList(),
+        "projects" => resume.Projects.Select(project => Dated(project.Name, null, project.Url, project.StartDate, project.EndDate, project.Description, project.Highlights, printUrl: true)).ToList(),
         "education" => resume.Education.Select(school => Dated(
-            Join(" in ", school.StudyType, school.Area), school.Institution, school.Url, school.StartDate, school.EndDate,
+            school.Institution, Join(" in ", school.StudyType, school.Area), school.Url, school.StartDate, school.EndDate,
             Join(" · ", school.Score is null ? null : $"Score: {school.Score}", school.Courses.Count == 0 ? null : $"Courses: {string.Join(", ", school.Courses)}"), [])).ToList(),
         "certificates" => resume.Certificates.Select(item => Dated(item.Name, item.Issuer, item.Url, null, item.Date, null, [])).ToList(),
         "publications" => resume.Publications.Select(item => Dated(item.Name, item.Publisher, item.Url, null, item.ReleaseDate, item.Summary, [])).ToList(),
@@ -113,25 +115,29 @@ public static class ResumeComposer
 
     private static Func<T, Action<DocumentContent>> Entry<T>(Func<T, TextRun[]> runs) => item => content => content.Paragraph(runs(item));
 
-    /// <summary>"Position, Organisation … Mar 2021 – Present", then the summary and the highlights as bullets.</summary>
-    private static Action<DocumentContent> Dated(string? title, string? organisation, string? url, ResumeDate? start, ResumeDate? end, string? summary, IReadOnlyList<string> highlights) => content =>
+    /// <summary>
+    /// "Organisation … Mar 2021 – Present" in bold (linked to <paramref name="url"/>), the position or degree on its own
+    /// line below, then the summary and the highlights as bullets. Separate lines, because parsers cannot split
+    /// "Position, Organisation" on one line into its fields.
+    /// </summary>
+    private static Action<DocumentContent> Dated(string? primary, string? secondary, string? url, ResumeDate? start, ResumeDate? end, string? summary, IReadOnlyList<string> highlights, bool printUrl = false) => content =>
     {
-        var left = new List<TextRun>();
-        if (title is not null)
+        if (primary is null)
         {
-            left.Add(new TextRun(title, Strong));
+            (primary, secondary) = (secondary, null);
         }
 
-        if (organisation is not null)
+        content.Row(primary is null ? [] : [new TextRun(primary, Strong, url)], [new TextRun(Dates(start, end), Muted)]);
+        if (secondary is not null)
         {
-            left.Add(new TextRun(left.Count > 0 ? $", {organisation}" : organisation, left.Count > 0 ? Body : Strong, url));
-        }
-        else if (url is not null)
-        {
-            left.Add(new TextRun($"  {url}", Muted, url));
+            content.Paragraph(secondary);
         }
 
-        content.Row(left, [new TextRun(Dates(start, end), Muted)]);
+        if (printUrl && url is not null)
+        {
+            content.Paragraph([new TextRun(Visible(url), Muted, url)]);
+        }
+
         if (summary is not null)
         {
             content.Paragraph(summary);
@@ -139,6 +145,12 @@ public static class ResumeComposer
 
         content.Bullets(highlights.Select(highlight => (IReadOnlyList<TextRun>)[new TextRun(highlight, Body)]));
     };
+
+    /// <summary>An address as people write it: "linkedin.com/in/handle", without the scheme, "www." or a closing slash.</summary>
+    private static string Visible(string url) => VisibleUrl().Replace(url.Trim(), "").TrimEnd('/');
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(https?://)?(www\\.)?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex VisibleUrl();
 
     private static string Dates(ResumeDate? start, ResumeDate? end) => (start, end) switch
     {

@@ -43,6 +43,9 @@ public sealed class ResumeRenderer : IDisposable
     {
         Paper = paper,
         Margin = 46,
+        // No "Page X of Y" footer: parsers read a page as one run of lines, so the footer lands inside the entry
+        // that continues on the next page ("Page 1 of 2Arion bank").
+        PageNumbers = false,
         Metadata = ResumeComposer.Metadata(resume, template),
         CreationDate = FixedDate,
     };

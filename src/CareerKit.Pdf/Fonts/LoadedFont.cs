@@ -7,8 +7,10 @@ namespace CareerKit.Pdf.Fonts;
 /// <summary>One font file held both ways: as a Skia typeface to draw with and a HarfBuzz font to shape with.</summary>
 internal sealed class LoadedFont : IDisposable
 {
-    // No ligatures: applicant-tracking systems must extract "fi", not "ﬁ".
-    private static readonly HarfBuzzSharp.Feature[] Features = [HarfBuzzSharp.Feature.Parse("-liga"), HarfBuzzSharp.Feature.Parse("-clig")];
+    // No ligatures: applicant-tracking systems must extract "fi", not "ﬁ". No kerning: the PDF backend starts a new
+    // text-show operation wherever a glyph is not at its default advance, and parsers then split words ("V asquez").
+    private static readonly HarfBuzzSharp.Feature[] Features =
+        [HarfBuzzSharp.Feature.Parse("-liga"), HarfBuzzSharp.Feature.Parse("-clig"), HarfBuzzSharp.Feature.Parse("-kern")];
     private readonly GCHandle _pinned;
     private readonly HarfBuzzSharp.Blob _blob;
     private readonly HarfBuzzSharp.Face _face;

@@ -22,14 +22,18 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
         {
             foreach (Match piece in Pieces().Matches(run.Text))
             {
-                var isSpace = char.IsWhiteSpace(piece.Value[0]);
-                var shaped = Shape(run.Style.Font, isSpace ? " " : piece.Value);
-                var width = Width(shaped, run.Style, 0, shaped.Glyphs.Length);
-                if (isSpace)
+                if (char.IsWhiteSpace(piece.Value[0]))
                 {
-                    line.PendingSpace(run, shaped, width);
+                    // A space between runs ends the run before it: extractors drop a text operation's leading
+                    // spaces, and "raft-lab" + " https://…" would come back as "raft-labhttps://…".
+                    var before = line.LastRun ?? run;
+                    var space = Shape(before.Style.Font, " ");
+                    line.PendingSpace(before, space, Width(space, before.Style, 0, space.Glyphs.Length));
                     continue;
                 }
+
+                var shaped = Shape(run.Style.Font, piece.Value);
+                var width = Width(shaped, run.Style, 0, shaped.Glyphs.Length);
 
                 if (!line.Fits(width, maxWidth) && !line.IsEmpty)
                 {
@@ -150,6 +154,9 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
 
         public bool IsEmpty => _line.Fragments.Count == 0;
 
+        /// <summary>The run of the last word on the line, if any.</summary>
+        public TextRun? LastRun { get; private set; }
+
         public bool Fits(float width, float maxWidth) => _line.Width + (_space?.Width ?? 0) + width <= maxWidth;
 
         public void PendingSpace(TextRun run, ShapedText shaped, float width)
@@ -169,6 +176,7 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
             }
 
             Append(run, shaped, start, end);
+            LastRun = run;
         }
 
         public TextLine Finish()
@@ -181,6 +189,7 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
             finished.Baseline = ((finished.Height - largest) / 2) + ascent;
             _line = new TextLine();
             _space = null;
+            LastRun = null;
             return finished;
         }
 

@@ -81,6 +81,6 @@ public sealed class CommandLineTests
 
         Assert.Equal(0, process.ExitCode);
         using var document = PdfDocument.Open(pdf);
-        Assert.Contains("Machine learning projects", string.Join(" ", document.GetPages().Select(page => page.Text)));
+        Assert.Contains("MACHINE LEARNING PROJECTS", string.Join(" ", document.GetPages().Select(page => page.Text)));
     }
 }

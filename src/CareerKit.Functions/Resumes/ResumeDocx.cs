@@ -68,23 +68,25 @@ public static class ResumeDocx
             body.Append(Styled("Heading2", new Run(Text(section.Heading))));
             foreach (var entry in section.Entries)
             {
-                if (entry.Title is { } title)
+                // The PDF's order: the first line (linked like the PDF's) with the dates, then the position or degree.
+                if (entry.First is { } first)
                 {
-                    body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), new Run(new RunProperties(new Bold()), Text(title))));
-                }
-
-                if (entry.Organisation is { } organisation)
-                {
-                    body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), Linked(main, organisation, entry.Url)));
-                }
-                else if (entry.Url is { } url)
-                {
-                    body.Append(new Paragraph(Linked(main, url, url)));
+                    body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), Linked(main, first, entry.Url)));
                 }
 
                 if (entry.Dates is { } dates)
                 {
-                    body.Append(new Paragraph(Plain(dates, MutedColor)));
+                    body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), Plain(dates, MutedColor)));
+                }
+
+                if (entry.Second is { } second)
+                {
+                    body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), new Run(new RunProperties(new Bold()), Text(second))));
+                }
+
+                if (entry.Url is { } url && entry.First is not null && entry.Second is null)
+                {
+                    body.Append(new Paragraph(Linked(main, url, url))); // A project's address, printed as the PDF prints it.
                 }
 
                 if (entry.Summary is { } summary)

@@ -49,11 +49,11 @@ public sealed record ResumeOutline(string Name, string? Label, IReadOnlyList<Con
     {
         "summary" => resume.Basics?.Summary is { } summary ? [OutlineEntry.Text(summary)] : [],
         "skills" => resume.Skills.Select(skill => OutlineEntry.Labelled(skill.Name ?? "Skills", string.Join(", ", skill.Keywords) + Level(skill.Level))).ToList(),
-        "work" => resume.Work.Select(job => Dated(job.Position, job.Name, job.Url, job.StartDate, job.EndDate, job.Summary, job.Highlights)).ToList(),
-        "volunteer" => resume.Volunteer.Select(item => Dated(item.Position, item.Organization, item.Url, item.StartDate, item.EndDate, item.Summary, item.Highlights)).ToList(),
+        "work" => resume.Work.Select(job => Dated(job.Name, job.Position, job.Url, job.StartDate, job.EndDate, job.Summary, job.Highlights)).ToList(),
+        "volunteer" => resume.Volunteer.Select(item => Dated(item.Organization, item.Position, item.Url, item.StartDate, item.EndDate, item.Summary, item.Highlights)).ToList(),
         "projects" => resume.Projects.Select(project => Dated(project.Name, null, project.Url, project.StartDate, project.EndDate, project.Description, project.Highlights)).ToList(),
         "education" => resume.Education.Select(school => Dated(
-            Join(" in ", school.StudyType, school.Area), school.Institution, school.Url, school.StartDate, school.EndDate,
+            school.Institution, Join(" in ", school.StudyType, school.Area), school.Url, school.StartDate, school.EndDate,
             Join(" · ", school.Score is null ? null : $"Score: {school.Score}", school.Courses.Count == 0 ? null : $"Courses: {string.Join(", ", school.Courses)}"), [])).ToList(),
         "certificates" => resume.Certificates.Select(item => Dated(item.Name, item.Issuer, item.Url, null, item.Date, null, [])).ToList(),
         "publications" => resume.Publications.Select(item => Dated(item.Name, item.Publisher, item.Url, null, item.ReleaseDate, item.Summary, [])).ToList(),
@@ -64,8 +64,11 @@ public sealed record ResumeOutline(string Name, string? Label, IReadOnlyList<Con
         _ => [],
     };
 
-    private static OutlineEntry Dated(string? title, string? organisation, string? url, ResumeDate? start, ResumeDate? end, string? summary, IReadOnlyList<string> highlights) =>
-        new(title, organisation, url, Dates(start, end), summary, highlights, Label: null);
+    /// <summary>As <see cref="ResumeComposer"/> lays it out: the first line is the second's when there is no first.</summary>
+    private static OutlineEntry Dated(string? first, string? second, string? url, ResumeDate? start, ResumeDate? end, string? summary, IReadOnlyList<string> highlights) =>
+        first is null
+            ? new(second, null, url, Dates(start, end), summary, highlights, Label: null)
+            : new(first, second, url, Dates(start, end), summary, highlights, Label: null);
 
     /// <summary>"Mar 2021 – Present", "2019 – 2021", "2020" or nothing.</summary>
     public static string? Dates(ResumeDate? start, ResumeDate? end) => (start, end) switch
@@ -94,10 +97,11 @@ public sealed record ContactItem(string Text, string? Link);
 public sealed record OutlineSection(string Heading, IReadOnlyList<OutlineEntry> Entries);
 
 /// <summary>
-/// One entry: a dated one (title, organisation, dates, then its summary and highlights), a labelled line
+/// One entry: a dated one, in the PDF's order (its first line — the organisation, school or the item's own name — with
+/// the dates, then the position or degree on a line of its own, then its summary and highlights), a labelled line
 /// ("Languages: Python, Go"), or a paragraph of text.
 /// </summary>
-public sealed record OutlineEntry(string? Title, string? Organisation, string? Url, string? Dates, string? Summary, IReadOnlyList<string> Highlights, string? Label)
+public sealed record OutlineEntry(string? First, string? Second, string? Url, string? Dates, string? Summary, IReadOnlyList<string> Highlights, string? Label)
 {
     public static OutlineEntry Text(string text) => new(null, null, null, null, text, [], null);
 

@@ -29,9 +29,9 @@ public static class ResumePlainText
             Line(text, section.Heading.ToUpperInvariant());
             foreach (var entry in section.Entries)
             {
-                Line(text, entry.Title);
-                Line(text, entry.Organisation);
+                Line(text, entry.First);
                 Line(text, entry.Dates);
+                Line(text, entry.Second);
                 Line(text, entry.Url);
                 Line(text, entry.Label is null ? entry.Summary : $"{entry.Label}: {entry.Summary}");
                 foreach (var highlight in entry.Highlights)
@@ -39,7 +39,7 @@ public static class ResumePlainText
                     Line(text, $"- {highlight}");
                 }
 
-                if (entry.Title is not null || entry.Organisation is not null)
+                if (entry.First is not null)
                 {
                     text.Append('\n'); // A blank line between dated entries, as forms' free-text boxes show them.
                 }

@@ -152,21 +152,11 @@ public static partial class ResumeComposer
     [System.Text.RegularExpressions.GeneratedRegex("^(https?://)?(www\\.)?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex VisibleUrl();
 
-    private static string Dates(ResumeDate? start, ResumeDate? end) => (start, end) switch
-    {
-        (null, null) => "",
-        (null, { } only) => only.ToString(),
-        ({ } from, null) => $"{from} – Present",
-        ({ } from, { } to) => $"{from} – {to}",
-    };
+    private static string Dates(ResumeDate? start, ResumeDate? end) => ResumeOutline.Dates(start, end) ?? "";
 
-    private static string Level(string? level) => level is null ? "" : $" ({level})";
+    private static string Level(string? level) => ResumeOutline.Level(level);
 
-    private static string? Place(Location? location) => location is null ? null : Join(", ", location.City, location.Region, location.CountryCode);
+    private static string? Place(Location? location) => ResumeOutline.Place(location);
 
-    private static string? Join(string separator, params string?[] parts)
-    {
-        var present = parts.Where(part => !string.IsNullOrWhiteSpace(part)).ToList();
-        return present.Count == 0 ? null : string.Join(separator, present);
-    }
+    private static string? Join(string separator, params string?[] parts) => ResumeOutline.Join(separator, parts);
 }

@@ -79,11 +79,13 @@ public sealed record ResumeOutline(string Name, string? Label, IReadOnlyList<Con
         ({ } from, { } to) => $"{from} – {to}",
     };
 
-    private static string Level(string? level) => level is null ? "" : $" ({level})";
+    /// <summary>" (Expert)" after a skill's keywords, or nothing.</summary>
+    internal static string Level(string? level) => level is null ? "" : $" ({level})";
 
-    private static string? Place(Location? location) => location is null ? null : Join(", ", location.City, location.Region, location.CountryCode);
+    internal static string? Place(Location? location) => location is null ? null : Join(", ", location.City, location.Region, location.CountryCode);
 
-    private static string? Join(string separator, params string?[] parts)
+    /// <summary>The parts that have words, joined; null when none has.</summary>
+    internal static string? Join(string separator, params string?[] parts)
     {
         var present = parts.Where(part => !string.IsNullOrWhiteSpace(part)).ToList();
         return present.Count == 0 ? null : string.Join(separator, present);

@@ -68,9 +68,8 @@ internal static class EditorAuthentication
             })
             .AddScheme<AuthenticationSchemeOptions, EditorKeyHandler>(KeyScheme, null);
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<EditorSessions>((options, sessions) => options.SessionStore = sessions);
-        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireAuthenticatedUser());
 
-        services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimit, new PerClientRateLimit(_ => SignInsPerClientPerMinute, "Too many sign-in attempts.")));
+        services.AddRateLimit(SignInRateLimit, _ => SignInsPerClientPerMinute, "Too many sign-in attempts.");
         LoadKeyRingOnFirstUse(services);
         return services;
     }

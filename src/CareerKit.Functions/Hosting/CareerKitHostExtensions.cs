@@ -1,81 +1,81 @@
 using CareerKit.Editor;
 using CareerKit.Email;
 using CareerKit.Health;
+using CareerKit.Hosting.Standalone;
 using CareerKit.Newsletter;
 using CareerKit.Pages;
 using CareerKit.Resumes;
 using CareerKit.Storage;
 using CareerKit.Subscriptions;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace CareerKit.Hosting;
 
-/// <summary>The table of contents of the app: what it registers and what it serves.</summary>
+/// <summary>The table of contents of the app: what it registers in either mode, and what standalone mode adds.</summary>
 public static class CareerKitHostExtensions
 {
+    /// <summary>Standalone's default address: the one `func start` uses.</summary>
+    public const string StandaloneUrl = "http://localhost:7071";
+
+    /// <summary>Everything the [Function]s need, in both modes. Each feature registers its own services in one place.</summary>
+    public static IServiceCollection AddCareerKitServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Both Kestrels (standalone's, and the worker's own behind the host's proxy) take these.
+        services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = RequestLimits.DefaultMaxBodyBytes; // Functions that take more declare it.
+        });
+        // Request logs carry full URLs, and our URLs carry tokens: keep them out of the logs.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddCareerKitOptions();
+        services.AddProblemDetails();
+        services.AddSingleton(FunctionCatalog.ForApp);
+        services.AddSingleton<FunctionRules>();
+        services.AddSingleton<UnexpectedErrorHandler>();
+        services.AddSingleton<PublicScheme>();
+        services.AddSingleton<IHttpFunctionRule>(provider => provider.GetRequiredService<PublicScheme>());
+        services.AddSingleton<IHttpFunctionRule, SecurityHeaders>();
+        services.AddSingleton<IHttpFunctionRule, BodyLimits>();
+        services.AddPages();
+        services.AddTableStorage();
+        services.AddEmail();
+        services.AddSubscriptions();
+        services.AddResumes();
+        services.AddNewsletter();
+        services.AddEditor();
+        services.AddKeyRingEncryption(configuration);
+        services.AddCareerKitHealthChecks();
+        services.AddCareerKitTelemetry(configuration);
+        return services;
+    }
+
+    /// <summary>Standalone mode: the app's services plus the stand-ins for the host's triggers, on this machine's Kestrel.</summary>
     public static WebApplicationBuilder AddCareerKit(this WebApplicationBuilder builder)
     {
         builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
-        builder.WebHost.UseCareerKitUrls(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
-            kestrel.AddServerHeader = false;
-            // Every body this app takes is small; later features raise the limit per endpoint.
-            kestrel.Limits.MaxRequestBodySize = RequestLimits.DefaultMaxBodyBytes;
-        });
-        // Request logs carry full URLs, and our URLs carry tokens: keep them out of the logs.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+            builder.WebHost.UseUrls(StandaloneUrl);
+        }
 
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddCareerKitOptions();
-        builder.Services.AddProblemDetails();
-        // A body or parameter that does not bind is thrown, so UnexpectedErrorHandler can say which field, not just "400".
-        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddExceptionHandler<UnexpectedErrorHandler>();
-        builder.Services.AddPages();
-        builder.Services.AddTableStorage();
-        builder.Services.AddEmail();
-        builder.Services.AddSubscriptions();
-        builder.Services.AddResumes();
-        builder.Services.AddNewsletter();
-        builder.Services.AddEditor();
-        builder.Services.AddKeyRingEncryption(builder.Configuration);
-        builder.Services.AddCareerKitHealthChecks();
-        builder.AddCareerKitTelemetry();
+        builder.Services.AddCareerKitServices(builder.Configuration);
+        builder.Services.AddStandaloneFunctions(builder.Configuration);
         return builder;
     }
 
+    /// <summary>Standalone plumbing only: every rule runs around the functions themselves, in both modes.</summary>
     public static WebApplication UseCareerKit(this WebApplication app)
     {
-        app.UseMiddleware<PublicScheme>();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages(StatusCodeResponses.WriteAsync);
-        app.UseMiddleware<SecurityHeaders>();
-        app.UseRateLimiter();
-        app.Use(RequestLimits.ApplyEndpointLimit);
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseUnmatchedRequestAnswers();
         return app;
     }
 
     public static WebApplication MapCareerKit(this WebApplication app)
     {
-        var routes = app.MapGroup("");
-        ((IEndpointConventionBuilder)routes).Finally(HeadLikeGet.Allow); // After every endpoint's own conventions, which may set its methods.
-        routes.MapSubscriptionsApi();
-        routes.MapResumesApi();
-        routes.MapResumesPage();
-        routes.MapEventWebhook();
-        routes.MapArchive();
-        routes.MapEditorSignIn();
-        routes.MapEditorHome();
-        routes.MapEditorEditionsApi();
-        routes.MapEditorTipsApi();
-        routes.MapEditorEditionPages();
-        routes.MapEditorTipPages();
-        routes.MapSubscriberReport();
-        routes.MapSubscriberImport();
-        routes.MapFunctionInvocations();
-        routes.MapHealthApi();
+        app.MapFunctions();
         return app;
     }
 }

@@ -73,7 +73,7 @@ internal static class CareerKitOptionsRegistration
     public static IServiceCollection AddCareerKitOptions(this IServiceCollection services)
     {
         services.AddOptions<CareerKitOptions>()
-            .Configure<IConfiguration>((options, configuration) => options.TrustedProxyHops = ListeningAddress.IsUnderFunctionsHost(configuration) ? 1 : 0)
+            .Configure<IConfiguration>((options, configuration) => options.TrustedProxyHops = HostMode.IsUnderFunctionsHost(configuration) ? 1 : 0)
             .BindConfiguration(CareerKitOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CareerKitOptions>, CareerKitOptionsAttributes>();

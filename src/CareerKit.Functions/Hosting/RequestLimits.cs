@@ -4,29 +4,21 @@ namespace CareerKit.Hosting;
 
 public static class RequestLimits
 {
-    /// <summary>Bodies larger than this are answered with 413 before they are read.</summary>
+    /// <summary>Bodies larger than this are answered with 413 before they are read, unless a function declares more.</summary>
     public const int DefaultMaxBodyBytes = 16 * 1024;
 
-    /// <summary>
-    /// Applies an endpoint's own body limit (<see cref="Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute"/> as metadata)
-    /// before its body is read for binding.
-    /// </summary>
-    public static Task ApplyEndpointLimit(HttpContext context, Func<Task> next)
-    {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>() is { MaxRequestBodySize: { } bytes })
-        {
-            AllowBody(context, bytes);
-        }
+    private const string LimitItem = "careerkit.body-limit";
 
-        return next();
-    }
-
-    /// <summary>Raises the body limit for one request whose endpoint takes more (a resume), before it is read.</summary>
+    /// <summary>Sets the body limit of one request, before its body is read (a function's own, or a resume's by format).</summary>
     public static void AllowBody(HttpContext context, long bytes)
     {
+        context.Items[LimitItem] = bytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = bytes;
         }
     }
+
+    /// <summary>The limit this request's body had, to name it when it was refused.</summary>
+    public static long Of(HttpContext context) => context.Items[LimitItem] as long? ?? DefaultMaxBodyBytes;
 }

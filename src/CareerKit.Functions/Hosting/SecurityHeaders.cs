@@ -4,12 +4,20 @@ namespace CareerKit.Hosting;
 /// Headers every answer carries. Pages hold signed tokens in their URLs, so they never leak them
 /// through Referer and are never cached by shared caches. On the public https address, HSTS.
 /// </summary>
-internal sealed class SecurityHeaders(RequestDelegate next)
+internal sealed class SecurityHeaders : IHttpFunctionRule
 {
     private const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    public Task InvokeAsync(HttpContext context)
+    public int Order => 0;
+
+    public ValueTask<IResult?> CheckAsync(HttpContext context, FunctionDeclaration function)
+    {
+        Apply(context);
+        return ValueTask.FromResult<IResult?>(null);
+    }
+
+    public static void Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
@@ -23,7 +31,5 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             // Browsers that came once over https never try plain http again (a year, as HSTS preload lists ask).
             headers.StrictTransportSecurity = "max-age=31536000";
         }
-
-        return next(context);
     }
 }

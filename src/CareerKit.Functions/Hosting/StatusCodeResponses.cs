@@ -1,14 +1,12 @@
 using CareerKit.Pages;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace CareerKit.Hosting;
 
-/// <summary>Bodies for bare status codes (unknown path, wrong method): a page for browsers, problem details for APIs.</summary>
+/// <summary>Bodies for bare status codes (unknown path, wrong method, a function's bodiless 4xx): a page for browsers, problem details for APIs.</summary>
 internal static class StatusCodeResponses
 {
-    public static async Task WriteAsync(StatusCodeContext context)
+    public static async Task WriteAsync(HttpContext http)
     {
-        var http = context.HttpContext;
         var status = http.Response.StatusCode;
         var (title, detail) = status switch
         {
@@ -18,16 +16,9 @@ internal static class StatusCodeResponses
             _ => ("Request failed.", $"The request failed with status {status}."),
         };
 
-        if (ClientKind.WantsHtml(http.Request))
-        {
-            await http.RequestServices.GetRequiredService<PageRenderer>().Error(status, title, detail).ExecuteAsync(http);
-            return;
-        }
-
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+        var answer = ClientKind.WantsHtml(http.Request)
+            ? http.RequestServices.GetRequiredService<PageRenderer>().Error(status, title, detail)
+            : TypedResults.Problem(statusCode: status, title: title, detail: detail);
+        await answer.ExecuteAsync(http);
     }
 }

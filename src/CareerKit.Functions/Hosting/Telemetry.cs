@@ -32,11 +32,11 @@ public static class Telemetry
     public static readonly Histogram<double> SendBatchDuration = Meter.CreateHistogram<double>("careerkit.send_batch.duration", unit: "ms", description: "Time to send one queued batch of an edition");
     public static readonly Histogram<double> SendBatchQueueWait = Meter.CreateHistogram<double>("careerkit.send_batch.queue_wait", unit: "s", description: "Time a batch waited in the queue before it was picked up");
 
-    public static WebApplicationBuilder AddCareerKitTelemetry(this WebApplicationBuilder builder)
+    public static IServiceCollection AddCareerKitTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var azureMonitor = builder.Configuration[AzureMonitorSetting];
-        var toConsole = string.IsNullOrWhiteSpace(azureMonitor) && !string.Equals(builder.Configuration[ConsoleSetting], "false", StringComparison.OrdinalIgnoreCase);
-        var telemetry = builder.Services.AddOpenTelemetry()
+        var azureMonitor = configuration[AzureMonitorSetting];
+        var toConsole = string.IsNullOrWhiteSpace(azureMonitor) && !string.Equals(configuration[ConsoleSetting], "false", StringComparison.OrdinalIgnoreCase);
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(Name))
             .WithTracing(tracing =>
             {
@@ -62,7 +62,7 @@ public static class Telemetry
 
         if (!string.IsNullOrWhiteSpace(azureMonitor))
         {
-            var credential = Storage.StorageOptions.From(builder.Configuration).CreateCredential();
+            var credential = Storage.StorageOptions.From(configuration).CreateCredential();
             void Configure(AzureMonitorExporterOptions options)
             {
                 options.ConnectionString = azureMonitor;
@@ -74,6 +74,6 @@ public static class Telemetry
                 .WithLogging(logging => logging.AddAzureMonitorLogExporter(Configure));
         }
 
-        return builder;
+        return services;
     }
 }

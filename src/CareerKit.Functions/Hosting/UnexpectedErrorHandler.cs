@@ -2,43 +2,30 @@ using CareerKit.Email;
 using CareerKit.Pages;
 using CareerKit.Pdf.Document;
 using CareerKit.Resumes;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace CareerKit.Hosting;
 
 /// <summary>
 /// The one place that turns exceptions into answers: outages of storage or the email provider become
-/// 503 with Retry-After, oversize or malformed requests keep their 4xx, anything else is a 500 with an id.
+/// 503 with Retry-After, oversize or malformed requests keep their 4xx, anything else is a 500 with an id whose
+/// details stay in the log. <see cref="FunctionRules"/> asks it in both modes.
 /// </summary>
-internal sealed partial class UnexpectedErrorHandler(
-    IProblemDetailsService problemDetails,
-    PageRenderer pages,
-    ILogger<UnexpectedErrorHandler> logger) : IExceptionHandler
+public sealed partial class UnexpectedErrorHandler(PageRenderer pages, ILogger<UnexpectedErrorHandler> logger)
 {
     public const int RetryAfterSeconds = 30;
 
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public IResult Answer(HttpContext context, Exception exception)
     {
         var (status, title, detail) = Classify(context, exception);
-        context.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             var seconds = exception is PdfRendersBusyException busy ? busy.RetryAfterSeconds : RetryAfterSeconds;
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (ClientKind.WantsHtml(context.Request))
-        {
-            await pages.Error(status, title, detail).ExecuteAsync(context);
-            return true;
-        }
-
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+        return ClientKind.WantsHtml(context.Request)
+            ? pages.Error(status, title, detail)
+            : TypedResults.Problem(statusCode: status, title: title, detail: detail);
     }
 
     private (int Status, string Title, string Detail) Classify(HttpContext context, Exception exception)
@@ -86,7 +73,7 @@ internal sealed partial class UnexpectedErrorHandler(
 
     private static string Size(HttpContext context)
     {
-        var bytes = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? RequestLimits.DefaultMaxBodyBytes;
+        var bytes = RequestLimits.Of(context);
         return bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / 1024} KB";
     }
 

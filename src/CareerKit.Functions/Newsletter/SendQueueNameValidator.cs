@@ -24,8 +24,11 @@ internal sealed class SendQueueNameValidator(IConfiguration configuration) : IVa
                 $"with the storage prefix and \"-poison\" it stays within {MaxQueueNameLength} characters (now \"{poison}\").");
         }
 
-        return ListeningAddress.IsUnderFunctionsHost(configuration) && configuration[SendQueue.TriggerQueueSetting] != queue
-            ? ValidateOptionsResult.Fail($"{SendQueue.TriggerQueueSetting} names the queue the SendBatch trigger listens to (functions/SendBatch/function.json); " +
+        // Standalone, an unset SEND_QUEUE_NAME means this queue; the Functions host needs it set.
+        var trigger = configuration[SendQueue.TriggerQueueSetting];
+        var wrong = string.IsNullOrEmpty(trigger) ? HostMode.IsUnderFunctionsHost(configuration) : trigger != queue;
+        return wrong
+            ? ValidateOptionsResult.Fail($"{SendQueue.TriggerQueueSetting} names the queue the SendBatch trigger listens to ([QueueTrigger(\"%{SendQueue.TriggerQueueSetting}%\")]); " +
                 $"it must be \"{queue}\", the queue the app sends batches to ({StorageOptions.PrefixSetting} and {SendQueue.QueueNameSetting}).")
             : ValidateOptionsResult.Success;
     }

@@ -262,11 +262,9 @@ internal static class ResumesRegistration
         services.AddSingleton(_ => ResumeTemplates.Default());
         services.AddSingleton<ResumeRenderer>();
         services.AddSingleton<PdfRenderSlots>();
-        services.AddRateLimiter(limiter => limiter.AddPolicy(
-            ResumesApi.PdfRateLimitPolicy, new PerClientRateLimit(options => options.PdfRendersPerClientPerMinute, "Too many PDFs.")));
+        services.AddRateLimit(ResumesApi.PdfRateLimitPolicy, options => options.PdfRendersPerClientPerMinute, "Too many PDFs.");
         services.AddSingleton<TemplatePdfCache>();
         services.AddSingleton<StoredResumes>();
-        services.AddHostedService<StoredResumeSweep>();
         return services;
     }
 }

@@ -1,22 +1,25 @@
-using Cronos;
 using CareerKit.Hosting;
-using CareerKit.Newsletter;
+using Microsoft.Azure.Functions.Worker;
 
 namespace CareerKit.Subscriptions;
 
-/// <summary>Standalone only: the SignupEmails timer function on its schedule (under the host, functions/SignupEmails runs it).</summary>
-public sealed class SignupEmailSweep(IServiceProvider services, IConfiguration configuration, TimeProvider time, ILogger<SignupEmailSweep> logger)
-    : LocalTimer(services, configuration, time, logger)
+/// <summary>The SignupEmails timer: sends the sign-up emails a sign-up owes but could not send itself (see <see cref="SignupEmailOutbox"/>).</summary>
+public sealed partial class SignupEmailSweep(SignupEmailOutbox outbox, ILogger<SignupEmailSweep> logger)
 {
-    /// <summary>As functions/SignupEmails/function.json: every minute, half a minute after the dispatcher.</summary>
+    public const string Name = "SignupEmails";
+
+    /// <summary>Every minute, half a minute after the dispatcher.</summary>
     public const string Cron = "30 * * * * *";
 
-    protected override string Name => FunctionInvocations.SignupEmailsFunction;
+    [Function(Name)]
+    public async Task RunAsync([TimerTrigger(Cron)] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var swept = await outbox.SweepAsync(cancellationToken);
+        LogSwept(logger, swept.Sent, swept.Dropped, swept.Confirmed, swept.AwaitingEvents);
+    }
 
-    protected override CronExpression Schedule { get; } = CronExpression.Parse(Cron, CronFormat.IncludeSeconds);
-
-    protected override async Task<string> RunAsync(IServiceProvider scoped, InvocationRequest request, TimeProvider clock, CancellationToken cancellationToken) =>
-        (await FunctionInvocations.RunSignupEmailsAsync(request, scoped.GetRequiredService<SignupEmailOutbox>(), cancellationToken)).Logs[0];
+    [LoggerMessage(Level = LogLevel.Information, Message = "SignupEmails: sent {Sent} owed sign-up email(s), dropped {Dropped} that no longer fit, {Confirmed} found sent by SendGrid's events, {Awaiting} awaiting them")]
+    private static partial void LogSwept(ILogger logger, int sent, int dropped, int confirmed, int awaiting);
 }
 
 /// <summary>

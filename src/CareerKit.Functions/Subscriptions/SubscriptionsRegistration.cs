@@ -14,7 +14,6 @@ internal static class SubscriptionsRegistration
         services.AddSingleton<SubscriptionPages>();
         services.AddSingleton<SignupHandler>();
         services.AddSingleton<SignupEmailOutbox>();
-        services.AddHostedService<SignupEmailSweep>();
         services.AddHostedService<SentSignupEmailClearing>();
         services.AddSingleton<SelfService>();
         services.AddSingleton<DataLinks>();
@@ -27,8 +26,7 @@ internal static class SubscriptionsRegistration
             form.MultipartBodyLengthLimit = 16 * 1024;
         });
 
-        services.AddRateLimiter(limiter => limiter.AddPolicy(
-            SubscriptionsApi.SignupRateLimitPolicy, new PerClientRateLimit(options => options.SignupsPerClientPerMinute, "Too many sign-up attempts.")));
+        services.AddRateLimit(SubscriptionsApi.SignupRateLimitPolicy, options => options.SignupsPerClientPerMinute, "Too many sign-up attempts.");
         return services;
     }
 }

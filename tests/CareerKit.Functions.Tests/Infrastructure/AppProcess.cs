@@ -32,8 +32,9 @@ public sealed class AppProcess : IDisposable
             RedirectStandardError = true,
             Environment =
             {
-                ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["ASPNETCORE_URLS"] = null,
+                ["ASPNETCORE_URLS"] = $"http://localhost:{port}",
+                // Timers and queue polling off unless a test asks: a process on the real clock must not run the weekly send.
+                ["CareerKit__LocalScheduler"] = "false",
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
                 ["CareerKit__PublicBaseUrl"] = "https://careerkit.example",
                 ["CareerKit__SigningKey"] = CareerKitApp.SigningKey,
@@ -65,6 +66,13 @@ public sealed class AppProcess : IDisposable
 
     /// <summary>Ends the process at once, as a crash or a recycled instance would: no clean-up runs.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>Waits for the process to end (killed by a test's fault, for instance).</summary>
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var waiting = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(waiting.Token);
+    }
 
     public void Dispose()
     {

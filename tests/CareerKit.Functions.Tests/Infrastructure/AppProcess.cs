@@ -18,6 +18,20 @@ public sealed class AppProcess : IDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>What the process wrote to standard output, line by line.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
+    /// <summary>Waits until a line of the process's output contains <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the process did not write \"{text}\" within {timeout.TotalSeconds} s");
+            await Task.Delay(100);
+        }
+    }
+
     /// <param name="settings">Environment variables on top of the defaults (Azurite, signing key, outbox).</param>
     /// <param name="folder">Where the executable is: the build output unless given (an unpacked deployment package).</param>
     public static async Task<AppProcess> StartAsync(IDictionary<string, string?>? settings = null, string? folder = null)
@@ -40,7 +54,6 @@ public sealed class AppProcess : IDisposable
                 ["CareerKit__SigningKey"] = CareerKitApp.SigningKey,
                 ["CareerKit__OutboxPath"] = Directory.CreateTempSubdirectory().FullName,
                 ["CareerKit__TelemetryConsole"] = "false",
-                [CareerKit.Newsletter.SendQueue.TriggerQueueSetting] = CareerKit.Newsletter.SendQueue.DefaultQueueName, // As the Functions host is told.
             },
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
@@ -49,9 +62,10 @@ public sealed class AppProcess : IDisposable
         }
 
         var process = Process.Start(start)!;
+        var app = new AppProcess(process, port);
+        process.OutputDataReceived += (_, line) => app.Output.Enqueue(line.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, port);
         try
         {
             await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));

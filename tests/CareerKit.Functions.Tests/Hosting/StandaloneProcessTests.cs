@@ -3,11 +3,11 @@ using CareerKit.Tests.Infrastructure;
 
 namespace CareerKit.Tests.Hosting;
 
-/// <summary>The executable as the Functions host starts it: on its own, told only the port to listen on.</summary>
-public sealed class CustomHandlerProcessTests
+/// <summary>The executable started directly, without the Functions host: it runs standalone on the address it is given.</summary>
+public sealed class StandaloneProcessTests
 {
     [Fact]
-    public async Task Started_by_the_Functions_host_the_app_listens_on_FUNCTIONS_CUSTOMHANDLER_PORT()
+    public async Task Started_without_the_Functions_host_the_executable_serves_the_functions_on_ASPNETCORE_URLS()
     {
         using var app = await AppProcess.StartAsync();
 

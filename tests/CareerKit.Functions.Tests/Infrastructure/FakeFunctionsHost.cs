@@ -9,9 +9,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Spike.Tests.Infrastructure.Rpc;
+using CareerKit.Tests.Infrastructure.Rpc;
 
-namespace Spike.Tests.Infrastructure;
+namespace CareerKit.Tests.Infrastructure;
 
 /// <summary>
 /// A stand-in for the Functions host, only as far as the worker sees it: the gRPC event stream (init, worker-indexed

@@ -136,9 +136,11 @@ public sealed class FunctionParityTests
             }
         }
 
+        // Not served: 404, or 405 where the home page's one-segment route "{ignored:maxlength(0)?}" matches the path
+        // (routing checks the method before the constraint; the worker's own routing does the same under the host).
         foreach (var invocation in new[] { "/WeeklyTips", "/SendBatch", "/DispatchScheduled", "/SignupEmails" })
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await app.Client.PostAsync(invocation, new StringContent("{}"))).StatusCode);
+            Assert.True((await app.Client.PostAsync(invocation, new StringContent("{}"))).StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, invocation);
         }
     }
 

@@ -20,6 +20,21 @@ public static class FunctionTriggers
         await FunctionInvoker.InvokeAsync(declaration, scope.ServiceProvider, new TimerInfo { IsPastDue = pastDue }, http: null, CancellationToken.None);
     }
 
+    /// <summary>
+    /// Waits until the standalone scheduler is waiting for the timer's next occurrence for the <paramref name="times"/>th
+    /// time, so a test that moves the clock on does not move it before the scheduler started waiting.
+    /// </summary>
+    public static async Task TimerWaitingAsync(this CareerKitApp app, string function, int times = 1)
+    {
+        int Waits() => app.Logs.Lines.Count(line => line.Contains($"Timer {function} waits for", StringComparison.Ordinal));
+        for (var attempt = 0; attempt < 1200 && Waits() < times; attempt++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.True(Waits() >= times, $"the scheduler did not wait for {function} {times} time(s)");
+    }
+
     /// <returns>The function's outcome; null when it moved the batch to the poison queue.</returns>
     /// <exception cref="Exception">What the function threw: the host would deliver the message again.</exception>
     public static async Task<SendBatchOutcome?> DeliverBatchAsync(this CareerKitApp app, SendBatchMessage batch, int dequeueCount = 1, DateTimeOffset? insertedOn = null) =>

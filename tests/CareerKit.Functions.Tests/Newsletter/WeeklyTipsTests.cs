@@ -115,7 +115,7 @@ public sealed class WeeklyTipsTests
             new Dictionary<string, string?> { ["CareerKit:LocalScheduler"] = "true" },
             clockStart: new DateTimeOffset(2104, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var store = app.Services.GetRequiredService<EditionStore>();
-        await Task.Delay(200); // Let the scheduler start waiting.
+        await app.TimerWaitingAsync(NewsletterTimers.WeeklyTipsFunction);
         Assert.Null(await store.FindAsync("ai", "2104-W10", CancellationToken.None));
 
         app.Time.Advance(TimeSpan.FromDays(1));
@@ -143,6 +143,7 @@ public sealed class WeeklyTipsTests
             clockStart: new DateTimeOffset(2107, 3, 6, 12, 0, 0, TimeSpan.Zero)); // A Sunday.
         var email = CareerKitApp.NewAddress("weekly");
         await app.SubscribeAndConfirmAsync(email, "both", "Kim");
+        await app.TimerWaitingAsync(NewsletterTimers.WeeklyTipsFunction);
 
         app.Time.Advance(TimeSpan.FromDays(1));
 
@@ -167,6 +168,7 @@ public sealed class WeeklyTipsTests
             clockStart: new DateTimeOffset(2108, 3, 4, 12, 0, 0, TimeSpan.Zero)); // A Sunday.
         await app.SubscribeAndConfirmAsync(CareerKitApp.NewAddress("refused"), "ai");
         app.SendGrid.FailAlways(400);
+        await app.TimerWaitingAsync(NewsletterTimers.WeeklyTipsFunction);
 
         app.Time.Advance(TimeSpan.FromDays(1));
 

@@ -17,16 +17,18 @@ public sealed class StoredResumeSweepTests
     {
         using var storage = await Azurite.StartPrivateAsync();
         await using var app = await CareerKitApp.StartAsync(
-            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storage.ConnectionString, ["CareerKit:LocalScheduler"] = "true", [StoredResumeSweep.SweepSetting] = "true" },
+            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storage.ConnectionString, ["CareerKit:LocalScheduler"] = "true", ["CareerKit:StoragePrefix"] = "", [StoredResumeSweep.SweepSetting] = "true" }, // Storage of its own: no prefix needed.
             clockStart: new DateTimeOffset(2130, 5, 1, 10, 10, 0, TimeSpan.Zero)); // A Wednesday: no weekly edition on the way.
         var container = new BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(StoredResumes.ContainerName);
         var expiring = await StoreAsync(app);
+        await app.TimerWaitingAsync(StoredResumeSweep.TimerName);
 
         app.Time.Advance(TimeSpan.FromHours(23));
         await SweptAsync(app, times: 1);
         Assert.True(await container.GetBlobClient(expiring).ExistsAsync(), "deleted before its link expired");
 
         var fresh = await StoreAsync(app);
+        await app.TimerWaitingAsync(StoredResumeSweep.TimerName, times: 2);
         app.Time.Advance(TimeSpan.FromHours(2));
         await SweptAsync(app, times: 2);
 
@@ -46,7 +48,7 @@ public sealed class StoredResumeSweepTests
 
     private static async Task SweptAsync(CareerKitApp app, int times)
     {
-        static int Runs(CareerKitApp app) => app.Logs.Lines.Count(line => line.Contains($"Scheduled {StoredResumeSweep.TimerName} run", StringComparison.Ordinal));
+        static int Runs(CareerKitApp app) => app.Logs.Lines.Count(line => line.Contains($"Timer {StoredResumeSweep.TimerName} ran", StringComparison.Ordinal));
         for (var attempt = 0; attempt < 400 && Runs(app) < times; attempt++)
         {
             await Task.Delay(25);

@@ -37,6 +37,7 @@ public sealed partial class TimerScheduler(TimerSchedules schedules, ScheduleSta
             }
 
             var wait = next - time.GetUtcNow();
+            LogWaiting(logger, name, next);
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, time, stoppingToken);
@@ -62,6 +63,9 @@ public sealed partial class TimerScheduler(TimerSchedules schedules, ScheduleSta
             LogFailed(logger, schedule.Function.Name, failure);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Timer {Function} waits for {Next:O}")]
+    private static partial void LogWaiting(ILogger logger, string function, DateTimeOffset next);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Timer {Function} ran (past due: {PastDue})")]
     private static partial void LogRan(ILogger logger, string function, bool pastDue);

@@ -40,7 +40,7 @@ public static class CareerKitHostExtensions
         services.AddSingleton<IHttpFunctionRule, SecurityHeaders>();
         services.AddSingleton<IHttpFunctionRule, BodyLimits>();
         services.AddPages();
-        services.AddTableStorage();
+        services.AddStorage();
         services.AddEmail();
         services.AddSubscriptions();
         services.AddResumes();

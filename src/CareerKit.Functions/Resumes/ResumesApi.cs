@@ -244,17 +244,3 @@ public static class ResumesApi
         title: "Unknown paper size.",
         detail: $"'{paper}' is not a paper size. Use a4 or letter.");
 }
-
-internal static class ResumesRegistration
-{
-    public static IServiceCollection AddResumes(this IServiceCollection services)
-    {
-        services.AddSingleton(_ => ResumeTemplates.Default());
-        services.AddSingleton<ResumeRenderer>();
-        services.AddSingleton<PdfRenderSlots>();
-        services.AddRateLimit(ResumesApi.PdfRateLimitPolicy, options => options.PdfRendersPerClientPerMinute, "Too many PDFs.");
-        services.AddSingleton<TemplatePdfCache>();
-        services.AddSingleton<StoredResumes>();
-        return services;
-    }
-}

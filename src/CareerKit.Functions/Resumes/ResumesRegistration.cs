@@ -1,0 +1,17 @@
+using CareerKit.Hosting;
+
+namespace CareerKit.Resumes;
+
+internal static class ResumesRegistration
+{
+    public static IServiceCollection AddResumes(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => ResumeTemplates.Default());
+        services.AddSingleton<ResumeRenderer>();
+        services.AddSingleton<PdfRenderSlots>();
+        services.AddRateLimit(ResumesApi.PdfRateLimitPolicy, options => options.PdfRendersPerClientPerMinute, "Too many PDFs.");
+        services.AddSingleton<TemplatePdfCache>();
+        services.AddSingleton<StoredResumes>();
+        return services;
+    }
+}

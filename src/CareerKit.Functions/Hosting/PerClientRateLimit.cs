@@ -51,16 +51,25 @@ internal sealed class PerClientRateLimit
     }
 }
 
-/// <summary>Counts this function's requests per client against the named <see cref="PerClientRateLimit"/>, in both modes.</summary>
+/// <summary>
+/// Counts this function's requests per client against the named <see cref="PerClientRateLimit"/>, in both modes.
+/// </summary>
+/// <param name="methods">
+/// Only these methods count, when given: a function that serves a page (GET) and its costly form (POST) limits only the POST.
+/// </param>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
-internal sealed class RateLimitedAttribute(string policy) : Attribute, IHttpFunctionRule
+internal sealed class RateLimitedAttribute(string policy, params string[] methods) : Attribute, IHttpFunctionRule
 {
     public string Policy { get; } = policy;
+
+    public IReadOnlyList<string> Methods { get; } = methods;
 
     public int Order => 100;
 
     public ValueTask<IResult?> CheckAsync(HttpContext context, FunctionDeclaration function) =>
-        context.RequestServices.GetRequiredKeyedService<PerClientRateLimit>(Policy).CheckAsync(context);
+        Methods.Count == 0 || Methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase)
+            ? context.RequestServices.GetRequiredKeyedService<PerClientRateLimit>(Policy).CheckAsync(context)
+            : ValueTask.FromResult<IResult?>(null);
 }
 
 internal static class RateLimitRegistration

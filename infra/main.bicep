@@ -1,4 +1,4 @@
-// CareerKit on Azure: a Linux Flex Consumption function app running the custom handler, its storage account
+// CareerKit on Azure: a Linux Flex Consumption function app on the .NET 10 isolated worker, its storage account
 // (no shared keys: the app's identity has data roles; a lifecycle rule deletes tailored resumes after a day),
 // Application Insights on Log Analytics (Entra ID auth only), and a Key Vault holding the SendGrid API key, the token
 // signing key and the certificate that encrypts the Data Protection keys, read through Key Vault references.
@@ -242,8 +242,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
     siteConfig: {
@@ -305,15 +305,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           value: dispatchSchedule
         }
         {
-          // The queue the SendBatch trigger listens to (functions/SendBatch/function.json): the account is this
+          // The queue the SendBatch trigger listens to ([QueueTrigger("%SEND_QUEUE_NAME%")]): the account is this
           // installation's own, so no storage prefix, and the app checks at start that it is the queue it writes to.
           name: 'SEND_QUEUE_NAME'
           value: 'send-batches'
-        }
-        {
-          // Under the Functions host the timers and the queue trigger run the schedules, not the app.
-          name: 'CareerKit__LocalScheduler'
-          value: 'false'
         }
         {
           // Azure's front end appends the client's address to X-Forwarded-For: rate limits count that one entry.

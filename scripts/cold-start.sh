@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cold start of the deployable package: builds it (scripts/package.sh), starts Azurite in memory, then starts the
-# packaged executable RUNS times as the Functions host does and times its first GET / and its first resume PDF.
+# packaged executable RUNS times standalone and times its first GET / and its first resume PDF.
 #   ./scripts/cold-start.sh            # 10 runs
 #   RUNS=20 ./scripts/cold-start.sh
 set -euo pipefail
@@ -26,6 +26,6 @@ for _ in $(seq 1 24); do awk '{exit !($1 < 1.0)}' /proc/loadavg && break; sleep 
 echo "machine: $(nproc) cores, $(free -h | awk '/Mem:/ {print $2}') RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 export AzureWebJobsStorage="$STORAGE" CareerKit__PublicBaseUrl=https://careerkit.example \
   CareerKit__SigningKey=cold-start-signing-key-0123456789-abcdefghijkl CareerKit__OutboxPath="$work/outbox" \
-  CareerKit__TelemetryConsole=false CareerKit__LocalScheduler=false SEND_QUEUE_NAME=send-batches ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+  CareerKit__TelemetryConsole=false CareerKit__LocalScheduler=false ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 dotnet bench/CareerKit.ColdStart/bin/Release/net10.0/CareerKit.ColdStart.dll --executable "$work/package/CareerKit.Functions" --runs "$RUNS" \
   --resume bench/CareerKit.Benchmarks/reference-resume.json

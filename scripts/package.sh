@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the deployable Functions package: a self-contained linux-x64 ReadyToRun (composite) build of the app with host.json,
-# one folder per function (function.json), the templates, the tip library and the fonts, in a folder and a zip.
+# Builds the deployable Functions package: a self-contained linux-x64 ReadyToRun (composite) build of the isolated-worker app
+# with host.json, the generated functions.metadata and worker.config.json, the templates, the tip library and the fonts,
+# in a folder and a zip.
 #   ./scripts/package.sh                 # artifacts/package/ and artifacts/careerkit.zip
 #   ./scripts/package.sh /tmp/out        # /tmp/out/package/ and /tmp/out/careerkit.zip
 set -euo pipefail
@@ -15,7 +16,7 @@ rm -rf "$out/package" "$out/careerkit.zip"
 dotnet publish src/CareerKit.Functions -c Release -p:DebugType=none --nologo -v q -o "$out/package"
 rm -f "$out/package/CareerKit.Functions.staticwebassets.endpoints.json" # No static web assets are served.
 
-for required in host.json CareerKit.Functions fonts/DejaVuSans.ttf templates/pages/_layout.liquid seeds/tips; do
+for required in host.json functions.metadata worker.config.json extensions.json .azurefunctions CareerKit.Functions fonts/DejaVuSans.ttf templates/pages/_layout.liquid seeds/tips; do
   [ -e "$out/package/$required" ] || { echo "the package lacks $required" >&2; exit 1; }
 done
 

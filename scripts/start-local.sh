@@ -19,8 +19,11 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
-# Emails land in ./outbox at the repository root, wherever dotnet run sets the working directory.
+# Emails land in ./outbox at the repository root.
 export CareerKit__OutboxPath="${CareerKit__OutboxPath:-$PWD/outbox}"
 
+# The built app itself, not `dotnet run`: where Azure Functions Core Tools are installed the Worker SDK turns
+# `dotnet run` into `func start`. Started directly, without the host's --functions-uri, the app runs standalone.
+dotnet build src/CareerKit.Functions --nologo -v q
 echo "Azurite is up (pid $azurite_pid). Starting CareerKit on http://localhost:7071 ..."
-dotnet run --project src/CareerKit.Functions -- "$@"
+dotnet src/CareerKit.Functions/bin/Debug/net10.0/CareerKit.Functions.dll "$@"

@@ -4,8 +4,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-// Cold start of the packaged app, as the Functions host starts it: the time from starting the executable (told only
-// FUNCTIONS_CUSTOMHANDLER_PORT) to its first 200 for GET /, and to its first tailored resume PDF. Runs N times and
+// Cold start of the packaged app, started standalone: the time from starting the executable (told only
+// ASPNETCORE_URLS, standalone) to its first 200 for GET /, and to its first tailored resume PDF. Runs N times and
 // prints each run, then the median and the maximum. scripts/cold-start.sh builds the package, starts Azurite and sets
 // the app's settings in the environment, which the app inherits.
 var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -24,7 +24,7 @@ for (var run = 1; run <= runs; run++)
 {
     var port = FreePort();
     var start = new ProcessStartInfo(executable) { WorkingDirectory = Path.GetDirectoryName(executable)!, RedirectStandardOutput = true, RedirectStandardError = true };
-    start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture); // The rest of its settings: this tool's environment.
+    start.Environment["ASPNETCORE_URLS"] = $"http://localhost:{port}"; // Standalone; the rest of its settings: this tool's environment.
 
     using var client = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromMilliseconds(200) }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
     var started = Stopwatch.GetTimestamp();

@@ -7,20 +7,12 @@ namespace CareerKit.Newsletter;
 
 /// <summary>
 /// The public archive: past editions per track, each shown as subscribers got it but with nothing personal in it,
-/// and an Atom feed of them.
+/// and an Atom feed of them. The handlers <see cref="ArchiveFunctions"/> calls.
 /// </summary>
 public static class ArchivePages
 {
     /// <summary>Editions change only once a week: let browsers and shared caches keep them a while.</summary>
     private const string Cacheable = "public, max-age=300";
-
-    public static IEndpointRouteBuilder MapArchive(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/archive", ListAsync);
-        app.MapGet("/archive/feed.xml", FeedAsync);
-        app.MapGet("/archive/{editionId}", ShowAsync);
-        return app;
-    }
 
     public static async Task<IResult> ListAsync(HttpContext context, EditionStore editions, PageRenderer pages, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace CareerKit.Newsletter;
 /// <summary>
 /// POST /api/sendgrid/events: SendGrid's event webhook. Only signed, fresh requests are read. Bounces, drops,
 /// spam reports and unsubscribes suppress the subscriber; deliveries, opens and clicks are counted per edition;
-/// a repeated event (same sg_event_id) counts once.
+/// a repeated event (same sg_event_id) counts once. Called by <see cref="SendGridEventsFunction"/>, which declares the body limit.
 /// </summary>
 public static partial class EventWebhook
 {
@@ -20,15 +20,8 @@ public static partial class EventWebhook
     public const int MaxBodyBytes = 1024 * 1024;
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
-    public static IEndpointRouteBuilder MapEventWebhook(this IEndpointRouteBuilder app)
-    {
-        app.MapPost("/api/sendgrid/events", ReceiveAsync);
-        return app;
-    }
-
     public static async Task<IResult> ReceiveAsync(HttpContext context, IOptions<SendGridOptions> options, TimeProvider time, EventRecorder recorder, CancellationToken cancellationToken)
     {
-        RequestLimits.AllowBody(context, MaxBodyBytes);
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, cancellationToken);
         var body = buffer.ToArray();

@@ -14,8 +14,9 @@ public sealed partial class SendBatchFunction(SendBatch sendBatch, SendQueue que
 {
     public const string Name = "SendBatch";
 
+    /// <returns>What became of the batch (the tests read it; the host ignores it: there is no output binding), or null when it went to the poison queue.</returns>
     [Function(Name)]
-    public async Task RunAsync(
+    public async Task<SendBatchOutcome?> RunAsync(
         [QueueTrigger("%" + SendQueue.TriggerQueueSetting + "%", Connection = Storage.StorageOptions.ConnectionSetting)] QueueMessage message,
         CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ public sealed partial class SendBatchFunction(SendBatch sendBatch, SendQueue que
         {
             await queue.PoisonAsync(message.Body.ToString(), cancellationToken);
             LogPoisoned(logger, "?", -1, "the message is not a send batch");
-            return;
+            return null;
         }
 
         if (message.InsertedOn is { } inserted)
@@ -35,11 +36,13 @@ public sealed partial class SendBatchFunction(SendBatch sendBatch, SendQueue que
         {
             var outcome = await sendBatch.RunAsync(batch, cancellationToken);
             LogSent(logger, batch.EditionId, batch.Batch, outcome);
+            return outcome;
         }
         catch (EmailRejectedException rejected)
         {
             await queue.PoisonAsync(message.Body.ToString(), cancellationToken);
             LogPoisoned(logger, batch.EditionId, batch.Batch, rejected.Message);
+            return null;
         }
     }
 

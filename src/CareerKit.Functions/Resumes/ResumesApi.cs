@@ -7,22 +7,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CareerKit.Resumes;
 
-/// <summary>Resume templates as PDF, and tailored resumes from a reader's JSON Resume.</summary>
+/// <summary>Resume templates as PDF, and tailored resumes from a reader's JSON Resume: the handlers <see cref="ResumeFunctions"/> calls.</summary>
 public static class ResumesApi
 {
     public const int MaxResumeBytes = 256 * 1024;
     public const string MissingCharactersHeader = "X-CareerKit-Missing-Characters";
     public const string PdfRateLimitPolicy = "pdf-renders";
-
-    public static IEndpointRouteBuilder MapResumesApi(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/resumes");
-        group.MapGet("{track}", DownloadTemplate);
-        group.MapPost("{track}", Tailor).RequireRateLimiting(PdfRateLimitPolicy);
-        group.MapGet("{track}/preview.png", Preview).RequireRateLimiting(PdfRateLimitPolicy);
-        group.MapPost("{track}/review", Review);
-        return app;
-    }
 
     public static async Task<IResult> DownloadTemplate(string track, string? paper, string? format, HttpContext context, ResumeTemplates templates, TemplatePdfCache cache, ResumeRenderer renderer, PdfRenderSlots slots, CancellationToken cancellationToken)
     {

@@ -10,13 +10,6 @@ namespace CareerKit.Resumes;
 /// </summary>
 public static class ResumesPage
 {
-    public static IEndpointRouteBuilder MapResumesPage(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/resumes", Show);
-        app.MapPost("/resumes", Submit).RequireRateLimiting(ResumesApi.PdfRateLimitPolicy);
-        return app;
-    }
-
     public static IResult Show(string? track, ResumeTemplates templates, PageRenderer pages) =>
         Page(pages, Valid(track), form: null, problems: [], review: null, preview: null);
 

@@ -5,28 +5,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CareerKit.Subscriptions;
 
-/// <summary>The sign-up page and the subscription endpoints. Handlers hold the logic; these only translate HTTP.</summary>
+/// <summary>
+/// The sign-up page and the subscription endpoints' handlers, called by <see cref="SubscriptionFunctions"/>. The use cases
+/// hold the logic; these only translate HTTP.
+/// </summary>
 public static class SubscriptionsApi
 {
     public const string SignupRateLimitPolicy = "signups";
-
-    public static IEndpointRouteBuilder MapSubscriptionsApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/", ShowSignup);
-
-        var group = app.MapGroup("/api/subscriptions");
-        group.MapPost("", Subscribe).RequireRateLimiting(SignupRateLimitPolicy);
-        group.MapGet("confirm", Confirm);
-        group.MapGet("unsubscribe", ShowUnsubscribe);
-        group.MapPost("unsubscribe", Unsubscribe);
-        group.MapGet("preferences", ShowPreferences);
-        group.MapPost("preferences", SavePreferences);
-        group.MapPost("data-links", SendDataLinks);
-        group.MapGet("export", Export);
-        group.MapGet("erase", ShowErase);
-        group.MapPost("erase", Erase);
-        return app;
-    }
 
     public static IResult ShowSignup(SubscriptionPages pages) => pages.Signup(SignupForm.Empty);
 

@@ -69,17 +69,17 @@ public sealed class EditorEditionsTests : IAsyncLifetime
         var sendAt = Start.AddMinutes(5);
 
         var scheduled = await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/schedule", etag, new { sendAt });
-        await _app.Client.PostAsync("/DispatchScheduled", FunctionPayloads.Timer()); // Not due yet.
+        await _app.RunTimerAsync(NewsletterTimers.DispatchScheduledFunction); // Not due yet.
         _app.Time.Advance(TimeSpan.FromMinutes(6));
-        var dispatched = await _app.Client.PostAsync("/DispatchScheduled", FunctionPayloads.Timer());
+        await _app.RunTimerAsync(NewsletterTimers.DispatchScheduledFunction);
         await SendQueuedBatchesAsync();
         _app.Time.Advance(TimeSpan.FromHours(3)); // After 09:00: the weekly timer's time.
-        await _app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
+        await _app.RunTimerAsync(NewsletterTimers.WeeklyTipsFunction);
         await SendQueuedBatchesAsync();
 
         Assert.Equal(HttpStatusCode.OK, scheduled.StatusCode);
         Assert.Contains("Hi Alex, here are this week's tips", preview!["html"]!.GetValue<string>());
-        Assert.Contains("started 1 edition(s)", await dispatched.Content.ReadAsStringAsync());
+        Assert.Contains(_app.Logs.Lines, line => line.Contains("DispatchScheduled: started 1 edition(s)", StringComparison.Ordinal));
         var ml = _app.SendGrid.Sent.Select(CapturedEmail.From).Where(email => email.Categories.Contains("tips-ml")).ToList();
         var body = Assert.Single(ml); // The editor's edition, and no weekly one for ml that week.
         Assert.Equal("Two tips for the week", body.Subject);
@@ -102,7 +102,7 @@ public sealed class EditorEditionsTests : IAsyncLifetime
         var test = await _editor.PostAsJsonAsync($"/api/editor/drafts/{id}/test", new { to = "editor@example.com" });
         await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/schedule", etag, new { sendAt = Start.AddMinutes(1) });
         _app.Time.Advance(TimeSpan.FromMinutes(2));
-        await _app.Client.PostAsync("/DispatchScheduled", FunctionPayloads.Timer());
+        await _app.RunTimerAsync(NewsletterTimers.DispatchScheduledFunction);
         var archive = await _app.Client.GetAsync($"/archive/{Edition.IdFor("ml", Start)}");
 
         Assert.Equal(HttpStatusCode.Accepted, test.StatusCode);
@@ -191,8 +191,8 @@ public sealed class EditorEditionsTests : IAsyncLifetime
 
         var cancelled = await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/cancel", scheduled.Headers.ETag!.ToString());
         _app.Time.Advance(TimeSpan.FromDays(1));
-        await _app.Client.PostAsync("/DispatchScheduled", FunctionPayloads.Timer());
-        await _app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
+        await _app.RunTimerAsync(NewsletterTimers.DispatchScheduledFunction);
+        await _app.RunTimerAsync(NewsletterTimers.WeeklyTipsFunction);
         await SendQueuedBatchesAsync();
 
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
@@ -270,7 +270,7 @@ public sealed class EditorEditionsTests : IAsyncLifetime
             foreach (var message in messages)
             {
                 var batch = JsonSerializer.Deserialize<SendBatchMessage>(message.Body.ToString(), JsonSerializerOptions.Web)!;
-                Assert.Equal(HttpStatusCode.OK, (await _app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(batch))).StatusCode);
+                Assert.NotNull(await _app.DeliverBatchAsync(batch));
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             }
         }

@@ -90,7 +90,7 @@ public sealed class SendFaultTests(ITestOutputHelper output)
         using (var dying = await StartProcessAsync(sendGridSeenByTheDead))
         {
             sendGridSeenByTheDead.OnAccepted = dying.Kill;
-            await Assert.ThrowsAnyAsync<HttpRequestException>(() => dying.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(week.Ml)));
+            await DeliverThroughItsQueueAsync(dying, week.Ml);
         }
 
         Assert.Single(sendGridSeenByTheDead.Sent);
@@ -141,7 +141,7 @@ public sealed class SendFaultTests(ITestOutputHelper output)
         {
             sendGridSeenByTheDead.OnReceived = dying.Kill;
             sendGridSeenByTheDead.FailAlways(503); // SendGrid never takes it, but nobody hears that.
-            await Assert.ThrowsAnyAsync<HttpRequestException>(() => dying.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(week.Ml)));
+            await DeliverThroughItsQueueAsync(dying, week.Ml);
         }
 
         app.Time.SetUtcNow(DateTimeOffset.UtcNow);
@@ -175,7 +175,10 @@ public sealed class SendFaultTests(ITestOutputHelper output)
         ["SendGrid__ApiKey"] = FakeSendGrid.ApiKey,
         ["SendGrid__Host"] = sendGrid.Host,
         ["CareerKit__TablePrefix"] = _tablePrefix,
-        [SendQueue.TriggerQueueSetting] = new CareerKit.Storage.StorageNames(_tablePrefix).Queue(SendQueue.DefaultQueueName), // The prefix covers the queue too.
+        [SendQueue.TriggerQueueSetting] = ProcessQueue, // The prefix covers the queue too.
+        ["CareerKit__LocalScheduler"] = "true", // Its queue poller takes the batch; its timers never come due:
+        [CareerKit.Newsletter.NewsletterTimers.WeeklyScheduleSetting] = "0 0 0 1 1 *",
+        [CareerKit.Newsletter.NewsletterTimers.DispatchScheduleSetting] = "0 0 0 1 1 *",
     });
 
     /// <summary>
@@ -200,9 +203,9 @@ public sealed class SendFaultTests(ITestOutputHelper output)
 
             if (await sending is not { } outcome)
             {
-                Assert.True(delivery < SendQueuePoller.MaxDequeueCount, $"{batch.EditionId} would go to the poison queue");
+                Assert.True(delivery < Queues.MaxDequeueCount, $"{batch.EditionId} would go to the poison queue");
                 delivery++;
-                for (var waited = TimeSpan.Zero; waited < SendQueuePoller.RetryAfter; waited += Step)
+                for (var waited = TimeSpan.Zero; waited < Queues.VisibilityTimeout; waited += Step)
                 {
                     app.Time.Advance(Step);
                     eachStep?.Invoke();
@@ -231,11 +234,27 @@ public sealed class SendFaultTests(ITestOutputHelper output)
     }
 
     /// <returns>The function's outcome, or null when it failed (the host would deliver the message again).</returns>
-    private static async Task<string?> DeliverAsync(CareerKitApp app, SendBatchMessage batch, int delivery)
+    private static async Task<string?> DeliverAsync(CareerKitApp app, SendBatchMessage batch, int delivery) =>
+        (await app.TryDeliverBatchAsync(batch, delivery))?.ToString();
+
+    /// <summary>host.json's extensions.queues, which the host and the standalone poller apply.</summary>
+    private static CareerKit.Hosting.Standalone.QueueSettings Queues => CareerKit.Hosting.Standalone.HostJson.Read(AppContext.BaseDirectory).Queues;
+
+    /// <summary>
+    /// Puts the batch on the process's own send queue for its queue poller, and waits until the test's fault kills it in
+    /// the middle. The message it held is then cleared: the test delivers the batch to the app itself from here on.
+    /// </summary>
+    private async Task DeliverThroughItsQueueAsync(AppProcess dying, SendBatchMessage batch)
     {
-        using var response = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(batch, delivery));
-        return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonObject>())!["ReturnValue"]!.GetValue<string>() : null;
+        var queue = new Azure.Storage.Queues.QueueClient((await Azurite.InstanceAsync()).ConnectionString, ProcessQueue,
+            new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(batch, System.Text.Json.JsonSerializerOptions.Web));
+        await dying.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        await queue.ClearMessagesAsync();
     }
+
+    private string ProcessQueue => new CareerKit.Storage.StorageNames(_tablePrefix).Queue(SendQueue.DefaultQueueName);
 
     private static async Task PostEventsAsync(CareerKitApp app, WebhookSigner signer, FakeSendGrid sendGrid)
     {

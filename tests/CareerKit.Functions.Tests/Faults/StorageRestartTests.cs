@@ -21,7 +21,7 @@ public sealed class StorageRestartTests
                 clockStart: new DateTimeOffset(2111, 3, 2, 9, 0, 0, TimeSpan.Zero)); // A Monday.
             await app.SubscribeAndConfirmAsync(CareerKitApp.NewAddress("before"));
             Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/archive")).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer())).StatusCode);
+            await app.RunTimerAsync(CareerKit.Newsletter.NewsletterTimers.WeeklyTipsFunction);
 
             azurite = await azurite.RestartEmptyAsync();
             var email = CareerKitApp.NewAddress("after");
@@ -29,13 +29,13 @@ public sealed class StorageRestartTests
             var confirmed = await app.Client.GetAsync(Assert.Single(app.SendGrid.EmailsTo(email)).Link("/api/subscriptions/confirm"));
             var archive = await app.Client.GetAsync("/archive");
             app.Time.Advance(TimeSpan.FromDays(7));
-            var weekly = await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
+            var before = app.Logs.Lines.Count;
+            await app.RunTimerAsync(CareerKit.Newsletter.NewsletterTimers.WeeklyTipsFunction);
 
             Assert.Equal(HttpStatusCode.Accepted, signup.StatusCode);
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
             Assert.Equal(HttpStatusCode.OK, archive.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, weekly.StatusCode);
-            var log = JsonDocument.Parse(await weekly.Content.ReadAsStringAsync()).RootElement.GetProperty("Logs")[0].GetString();
+            var log = app.Logs.Lines.Skip(before).Single(line => line.Contains("WeeklyTips: composed", StringComparison.Ordinal));
             Assert.Contains("for 1 recipient(s)", log); // The subscriber who signed up after the restart.
         }
         finally

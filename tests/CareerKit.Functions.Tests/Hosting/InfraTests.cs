@@ -39,7 +39,7 @@ public sealed partial class InfraTests
     }
 
     [Fact]
-    public async Task The_app_runs_on_flex_consumption_as_a_custom_handler_with_its_identity_and_no_shared_keys()
+    public async Task The_app_runs_on_flex_consumption_as_a_dotnet_isolated_10_worker_with_its_identity_and_no_shared_keys()
     {
         var template = await TemplateAsync();
         var site = Resource(template, "Microsoft.Web/sites")["properties"]!;
@@ -48,7 +48,8 @@ public sealed partial class InfraTests
             .Select(assignment => RoleReference().Match(assignment["properties"]!["roleDefinitionId"]!.GetValue<string>()))
             .Select(match => template["variables"]!["roles"]![match.Groups["name"].Value]!.GetValue<string>()).ToList();
 
-        Assert.Equal("custom", site["functionAppConfig"]!["runtime"]!["name"]!.GetValue<string>());
+        Assert.Equal("dotnet-isolated", site["functionAppConfig"]!["runtime"]!["name"]!.GetValue<string>());
+        Assert.Equal("10.0", site["functionAppConfig"]!["runtime"]!["version"]!.GetValue<string>());
         Assert.Equal("FlexConsumption", Resource(template, "Microsoft.Web/serverfarms")["sku"]!["tier"]!.GetValue<string>());
         Assert.Equal("SystemAssigned", Resource(template, "Microsoft.Web/sites")["identity"]!["type"]!.GetValue<string>());
         Assert.False(storage["allowSharedKeyAccess"]!.GetValue<bool>());
@@ -99,7 +100,7 @@ public sealed partial class InfraTests
         var started = Validate(settings);
         var withoutPublicUrl = Validate(settings.Where(setting => setting.Key != "CareerKit__PublicBaseUrl").ToDictionary());
 
-        Assert.Null(started); // The app starts with exactly what the Bicep sets (and the port the host gives it).
+        Assert.Null(started); // The worker starts with exactly what the Bicep sets.
         Assert.Contains("CareerKit:PublicBaseUrl", withoutPublicUrl); // And this check would notice a missing one.
     }
 
@@ -110,8 +111,8 @@ public sealed partial class InfraTests
         builder.Configuration.Sources.Clear();
         // App settings reach the app as environment variables: "__" separates sections.
         builder.Configuration.AddInMemoryCollection(appSettings.Select(setting => new KeyValuePair<string, string?>(setting.Key.Replace("__", ":", StringComparison.Ordinal), setting.Value))
-            .Append(new("FUNCTIONS_CUSTOMHANDLER_PORT", "7099")));
-        builder.AddCareerKit();
+            .Append(new(CareerKit.Hosting.HostMode.UnderFunctionsHostSetting, "true")));
+        builder.Services.AddCareerKitServices(builder.Configuration); // What the worker registers under the host.
         using var app = builder.Build();
         try
         {

@@ -6,7 +6,7 @@ using CareerKit.Tests.Infrastructure;
 
 namespace CareerKit.Tests.Hosting;
 
-/// <summary>Builds the deployment zip with scripts/package.sh once, unpacks it, and checks it is what the Functions host runs.</summary>
+/// <summary>Builds the deployment zip with scripts/package.sh once, unpacks it, and checks it is what Flex Consumption's dotnet-isolated runtime runs.</summary>
 public sealed class PackageFixture : IAsyncLifetime
 {
     public string Unpacked { get; private set; } = "";
@@ -42,24 +42,24 @@ public sealed class PackageTests(PackageFixture package) : IClassFixture<Package
     private static string Repository => RepositoryRootAttribute.Value;
 
     [Fact]
-    public void The_zip_holds_host_json_and_every_function_json_as_the_repository_declares_them()
+    public void The_zip_holds_host_json_and_the_generated_functions_metadata_declaring_every_function()
     {
-        var declared = Directory.GetDirectories(Path.Combine(Repository, "functions")).Select(folder => Path.GetFileName(folder)!).Order().ToList();
-        var packaged = Directory.GetFiles(package.Unpacked, "function.json", SearchOption.AllDirectories)
-            .Select(file => Path.GetRelativePath(package.Unpacked, Path.GetDirectoryName(file)!)).Order().ToList();
+        var metadata = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(package.Unpacked, "functions.metadata")))!.AsArray();
+        var worker = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(package.Unpacked, "worker.config.json")))!["description"]!;
 
-        Assert.Equal(declared, packaged); // One folder per function, next to host.json.
-        Assert.All(declared, name => Assert.Equal(
-            File.ReadAllText(Path.Combine(Repository, "functions", name, "function.json")), File.ReadAllText(Path.Combine(package.Unpacked, name, "function.json"))));
+        Assert.Equal(CareerKit.Hosting.FunctionCatalog.ForApp.All.Select(function => function.Name).Order(), metadata.Select(function => function!["name"]!.GetValue<string>()).Order());
+        Assert.Equal("dotnet-isolated", worker["language"]!.GetValue<string>());
+        Assert.Equal("{WorkerRoot}CareerKit.Functions", worker["defaultExecutablePath"]!.GetValue<string>()); // The self-contained apphost.
         Assert.Equal(File.ReadAllText(Path.Combine(Repository, "host.json")), File.ReadAllText(Path.Combine(package.Unpacked, "host.json")));
+        Assert.Empty(Directory.GetFiles(package.Unpacked, "function.json", SearchOption.AllDirectories));
+        Assert.True(File.Exists(Path.Combine(package.Unpacked, "extensions.json"))); // The host's side of the queue trigger.
     }
 
     [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")] // The package is linux-x64.
-    public void The_executable_host_json_names_is_there_and_executable_with_what_it_needs_beside_it()
+    public void The_executable_worker_config_names_is_there_and_executable_with_what_it_needs_beside_it()
     {
-        var host = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(package.Unpacked, "host.json")))!;
-        var executable = Path.Combine(package.Unpacked, host["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>());
+        var executable = Path.Combine(package.Unpacked, "CareerKit.Functions");
 
         Assert.True(File.Exists(executable), $"{executable} is missing");
         Assert.True(File.GetUnixFileMode(executable).HasFlag(UnixFileMode.UserExecute), "the executable lost its execute bit in the zip");
@@ -71,18 +71,22 @@ public sealed class PackageTests(PackageFixture package) : IClassFixture<Package
     }
 
     [Fact]
-    public async Task Started_from_the_unpacked_folder_as_the_host_starts_it_it_answers_a_page_a_timer_invocation_and_a_pdf()
+    public async Task Started_from_the_unpacked_folder_standalone_it_answers_a_page_runs_a_timer_and_makes_a_pdf()
     {
-        using var app = await AppProcess.StartAsync(folder: package.Unpacked);
+        using var app = await AppProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["CareerKit__LocalScheduler"] = "true",
+            ["CareerKit__StoragePrefix"] = $"pkg{Guid.NewGuid():N}"[..12], // Its timers' status and tables of its own.
+            ["DISPATCH_SCHEDULE"] = "* * * * * *", // Every second, so a run comes while the test waits.
+            ["NEWSLETTER_SCHEDULE"] = "0 0 0 1 1 *",
+        }, folder: package.Unpacked);
 
         var page = await app.Client.GetAsync("/");
-        var timer = await app.Client.PostAsync("/DispatchScheduled", new StringContent("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""", Encoding.UTF8, "application/json"));
         var pdf = await app.Client.GetAsync("/api/resumes/ml-engineer");
+        await app.WaitForOutputAsync("Timer DispatchScheduled ran", TimeSpan.FromSeconds(60));
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Weekly career tips", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, timer.StatusCode);
-        Assert.Contains("\"Outputs\"", await timer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..5], StringComparison.Ordinal);
     }

@@ -103,15 +103,15 @@ public sealed class TelemetryTests : IDisposable
         await using var app = await CareerKitApp.StartAsync();
         app.Time.SetUtcNow(new DateTimeOffset(2112, 3, 2, 9, 0, 0, TimeSpan.Zero));
         await app.SubscribeAndConfirmAsync(CareerKitApp.NewAddress("waited"), "ml", "Ada");
-        await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
+        await app.RunTimerAsync(CareerKit.Newsletter.NewsletterTimers.WeeklyTipsFunction);
         var queued = (await app.Services.GetRequiredService<SendQueue>().Client.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value
             .Select(message => JsonSerializer.Deserialize<SendBatchMessage>(message.Body.ToString(), JsonSerializerOptions.Web)!)
             .First(batch => batch.IsoWeek.StartsWith("2112-", StringComparison.Ordinal) && batch.Track == "ml");
 
         // The host's InsertionTime is storage time: the real clock, not the app's.
-        var sent = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(queued, insertedOn: DateTimeOffset.UtcNow.AddSeconds(-90)));
+        var sent = await app.DeliverBatchAsync(queued, insertedOn: DateTimeOffset.UtcNow.AddSeconds(-90));
 
-        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.NotNull(sent);
         Assert.Equal(1, _measurements.GetValueOrDefault("careerkit.send_batch.queue_wait.count"));
         Assert.InRange(_measurements["careerkit.send_batch.queue_wait.last"], 89, 600);
         Assert.Equal(1, _measurements.GetValueOrDefault("careerkit.send_batch.duration.count"));

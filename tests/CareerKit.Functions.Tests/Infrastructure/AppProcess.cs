@@ -18,6 +18,20 @@ public sealed class AppProcess : IDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>What the process wrote to standard output, line by line.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
+    /// <summary>Waits until a line of the process's output contains <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the process did not write \"{text}\" within {timeout.TotalSeconds} s");
+            await Task.Delay(100);
+        }
+    }
+
     /// <param name="settings">Environment variables on top of the defaults (Azurite, signing key, outbox).</param>
     /// <param name="folder">Where the executable is: the build output unless given (an unpacked deployment package).</param>
     public static async Task<AppProcess> StartAsync(IDictionary<string, string?>? settings = null, string? folder = null)
@@ -32,14 +46,14 @@ public sealed class AppProcess : IDisposable
             RedirectStandardError = true,
             Environment =
             {
-                ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["ASPNETCORE_URLS"] = null,
+                ["ASPNETCORE_URLS"] = $"http://localhost:{port}",
+                // Timers and queue polling off unless a test asks: a process on the real clock must not run the weekly send.
+                ["CareerKit__LocalScheduler"] = "false",
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
                 ["CareerKit__PublicBaseUrl"] = "https://careerkit.example",
                 ["CareerKit__SigningKey"] = CareerKitApp.SigningKey,
                 ["CareerKit__OutboxPath"] = Directory.CreateTempSubdirectory().FullName,
                 ["CareerKit__TelemetryConsole"] = "false",
-                [CareerKit.Newsletter.SendQueue.TriggerQueueSetting] = CareerKit.Newsletter.SendQueue.DefaultQueueName, // As the Functions host is told.
             },
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
@@ -48,9 +62,10 @@ public sealed class AppProcess : IDisposable
         }
 
         var process = Process.Start(start)!;
+        var app = new AppProcess(process, port);
+        process.OutputDataReceived += (_, line) => app.Output.Enqueue(line.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, port);
         try
         {
             await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));
@@ -65,6 +80,13 @@ public sealed class AppProcess : IDisposable
 
     /// <summary>Ends the process at once, as a crash or a recycled instance would: no clean-up runs.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>Waits for the process to end (killed by a test's fault, for instance).</summary>
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var waiting = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(waiting.Token);
+    }
 
     public void Dispose()
     {

@@ -93,6 +93,13 @@ public sealed class CareerKitApp : IAsyncDisposable
             values[key] = value;
         }
 
+        // An app whose timers run keeps their schedule status in storage: each such app gets storage of its own, so
+        // one test's clock (years ahead) never makes another's timer past due.
+        if (values.GetValueOrDefault("CareerKit:LocalScheduler") == "true" && !values.ContainsKey("CareerKit:TablePrefix") && !values.ContainsKey("CareerKit:StoragePrefix"))
+        {
+            values["CareerKit:StoragePrefix"] = $"t{Guid.NewGuid():N}"[..12];
+        }
+
         var time = realClock ? null : new FakeTimeProvider(clockStart ?? DateTimeOffset.UtcNow);
         var logs = new CapturedLogs();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = "Testing" });

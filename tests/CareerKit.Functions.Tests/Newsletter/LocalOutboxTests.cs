@@ -32,7 +32,7 @@ public sealed class LocalOutboxTests
             ConfirmedAt = now,
         }, CancellationToken.None);
 
-        await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
+        await app.RunTimerAsync(CareerKit.Newsletter.NewsletterTimers.WeeklyTipsFunction);
         string[] files = [];
         for (var wait = 0; wait < 200 && files.Length == 0; wait++)
         {

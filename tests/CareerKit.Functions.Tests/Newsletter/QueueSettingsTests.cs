@@ -14,8 +14,10 @@ public sealed class QueueSettingsTests
         var maxDequeueCount = queues["maxDequeueCount"]!.GetValue<int>();
         var visibilityTimeout = TimeSpan.Parse(queues["visibilityTimeout"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Equal(SendQueuePoller.MaxDequeueCount, maxDequeueCount);
-        Assert.Equal(SendQueuePoller.RetryAfter, visibilityTimeout);
+        var poller = CareerKit.Hosting.Standalone.HostJson.Read(AppContext.BaseDirectory).Queues; // What the standalone poller applies.
+        Assert.Equal(maxDequeueCount, poller.MaxDequeueCount);
+        Assert.Equal(visibilityTimeout, poller.VisibilityTimeout);
+        Assert.Equal(queues["batchSize"]!.GetValue<int>(), poller.BatchSize);
         // A batch whose sender died is claimed until the lease ends; its retries must not all be spent before that.
         Assert.True(visibilityTimeout * (maxDequeueCount - 1) > SendBatch.Lease, "the queue gives up on a batch before a dead sender's lease ends");
     }

@@ -18,7 +18,7 @@ public sealed class SendBatchTests
         app.Time.SetUtcNow(new DateTimeOffset(year, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var email = CareerKitApp.NewAddress("reader");
         await app.SubscribeAndConfirmAsync(email, "ml", firstName);
-        await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
+        await app.RunTimerAsync(NewsletterTimers.WeeklyTipsFunction);
         var queue = app.Services.GetRequiredService<SendQueue>().Client;
         var batches = new List<SendBatchMessage>();
         for (var round = 0; round < 20; round++)
@@ -44,10 +44,9 @@ public sealed class SendBatchTests
         var mine = batches.Single(batch => batch.Track == "ml");
         var sentBefore = app.SendGrid.Sent.Count;
 
-        var response = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(mine));
+        var outcome = await app.DeliverBatchAsync(mine);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("\"ReturnValue\":\"Sent\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal(SendBatchOutcome.Sent, outcome);
         var body = Assert.Single(app.SendGrid.Sent.Skip(sentBefore));
         Assert.Equal("tips-ml", body["categories"]![0]!.GetValue<string>());
         var personalization = body["personalizations"]!.AsArray().Select(item => item!.AsObject())
@@ -78,11 +77,11 @@ public sealed class SendBatchTests
             new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
         var sentBefore = app.SendGrid.Sent.Count;
 
-        var first = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(mine));
-        var again = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(mine));
+        var first = await app.DeliverBatchAsync(mine);
+        var again = await app.DeliverBatchAsync(mine);
 
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Contains("\"ReturnValue\":\"AlreadySent\"", await again.Content.ReadAsStringAsync());
+        Assert.NotNull(first);
+        Assert.Equal(SendBatchOutcome.AlreadySent, again);
         var sent = app.SendGrid.Sent.Skip(sentBefore).ToList();
         Assert.True(sent.Count <= 1);
         Assert.DoesNotContain(sent.SelectMany(body => body["personalizations"]!.AsArray()), item => item!["to"]![0]!["email"]!.GetValue<string>() == email);
@@ -97,7 +96,7 @@ public sealed class SendBatchTests
         var (sentBefore, attemptsBefore) = (app.SendGrid.Sent.Count, app.SendGrid.Attempts);
         app.SendGrid.FailNext(429, retryAfter: TimeSpan.FromSeconds(3));
 
-        var sending = app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(mine));
+        var sending = app.DeliverBatchAsync(mine);
         await WaitUntilAsync(() => app.SendGrid.Attempts == attemptsBefore + 1);
         // Move the app's clock on in small steps until the retry comes: it must not come before Retry-After.
         var waited = TimeSpan.Zero;
@@ -108,11 +107,10 @@ public sealed class SendBatchTests
             waited += TimeSpan.FromMilliseconds(100);
         }
 
-        var response = await sending;
+        var outcome = await sending;
 
         Assert.InRange(waited, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20)); // The backoff alone retries after about 0.2 s.
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("\"ReturnValue\":\"Sent\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal(SendBatchOutcome.Sent, outcome);
         Assert.Equal(attemptsBefore + 2, app.SendGrid.Attempts);
         var body = Assert.Single(app.SendGrid.Sent.Skip(sentBefore));
         Assert.Contains(body["personalizations"]!.AsArray(), item => item!["to"]![0]!["email"]!.GetValue<string>() == email);
@@ -135,21 +133,25 @@ public sealed class SendBatchTests
         var record = await StoredEditions.StoreAsync(app, "ml", 2148);
         var ids = Enumerable.Range(0, SendQueue.MaxBatchSize).Select(_ => Guid.NewGuid().ToString("N")).Order(StringComparer.Ordinal).ToList(); // Ids as long as subscribers' (nobody's, here).
 
-        var response = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(new SendBatchMessage(record.Id, record.Track, record.IsoWeek, 0, ids)));
+        var outcome = await app.DeliverBatchAsync(new SendBatchMessage(record.Id, record.Track, record.IsoWeek, 0, ids));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("\"ReturnValue\":\"NobodyLeft\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal(SendBatchOutcome.NobodyLeft, outcome);
     }
 
     [Fact]
-    public async Task A_batch_message_that_cannot_be_read_is_a_400()
+    public async Task A_batch_message_that_cannot_be_read_goes_to_the_poison_queue_at_once_and_sends_nothing()
     {
         await using var app = await CareerKitApp.StartAsync();
+        var sentBefore = app.SendGrid.Attempts;
 
-        var missing = await app.Client.PostAsync("/SendBatch", new StringContent("""{"Data":{},"Metadata":{}}""", Encoding.UTF8, "application/json"));
-        var garbled = await app.Client.PostAsync("/SendBatch", new StringContent("""{"Data":{"batch":"not json"},"Metadata":{}}""", Encoding.UTF8, "application/json"));
+        var missing = await app.DeliverQueueMessageAsync("""{"editionId":"x"}""");
+        var garbled = await app.DeliverQueueMessageAsync("not json");
 
-        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+        Assert.Null(missing);
+        Assert.Null(garbled);
+        var poisoned = (await app.Services.GetRequiredService<SendQueue>().Poison.PeekMessagesAsync(32)).Value.Select(message => message.Body.ToString()).ToList();
+        Assert.Contains("not json", poisoned);
+        Assert.Contains("""{"editionId":"x"}""", poisoned);
+        Assert.Equal(sentBefore, app.SendGrid.Attempts);
     }
 }

@@ -22,12 +22,12 @@ public sealed class SendRecoveryTests
         // What an attempt leaves when it dies after claiming the batch, before its request: a claim, never "sending".
         Assert.NotNull(await app.Services.GetRequiredService<SendLedger>().TryClaimAsync(batch.EditionId, batch.Batch, null, app.Time.GetUtcNow(), CancellationToken.None));
 
-        var early = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(batch, dequeueCount: 2));
+        var early = await Record.ExceptionAsync(() => app.DeliverBatchAsync(batch, dequeueCount: 2));
         app.Time.Advance(SendBatch.Lease);
-        var afterLease = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(batch, dequeueCount: 3));
+        var afterLease = await app.DeliverBatchAsync(batch, dequeueCount: 3);
 
-        Assert.Equal(HttpStatusCode.InternalServerError, early.StatusCode);
-        Assert.Contains("\"ReturnValue\":\"Sent\"", await afterLease.Content.ReadAsStringAsync()); // Nothing went out: no waiting for events.
+        Assert.IsType<BatchInFlightException>(early); // Thrown: the host delivers it again later.
+        Assert.Equal(SendBatchOutcome.Sent, afterLease); // Nothing went out: no waiting for events.
         Assert.Single(EditionSends(app.SendGrid), body => To(body).Contains(reader));
     }
 
@@ -41,7 +41,7 @@ public sealed class SendRecoveryTests
         using var answer = new ManualResetEventSlim();
         app.SendGrid.OnAccepted = () => answer.Wait(TimeSpan.FromSeconds(30)); // Accepted, but the answer is late.
 
-        var first = app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(batch));
+        var first = Record.ExceptionAsync(() => app.DeliverBatchAsync(batch));
         for (var wait = 0; wait < 400 && EditionSends(app.SendGrid).Count() == 0; wait++)
         {
             await Task.Delay(25);
@@ -50,14 +50,13 @@ public sealed class SendRecoveryTests
         app.Time.Advance(TimeSpan.FromSeconds(30)); // Past the SendGrid client's timeouts.
         var timedOut = await first;
         answer.Set();
-        var retry = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(batch, dequeueCount: 2));
+        var retry = await Record.ExceptionAsync(() => app.DeliverBatchAsync(batch, dequeueCount: 2));
         app.Time.Advance(SendBatch.Lease);
-        var afterLease = await app.Client.PostAsync("/SendBatch", FunctionPayloads.SendBatch(batch, dequeueCount: 3));
+        var afterLease = await app.DeliverBatchAsync(batch, dequeueCount: 3);
 
-        Assert.Equal(HttpStatusCode.InternalServerError, timedOut.StatusCode);
-        Assert.Equal(HttpStatusCode.InternalServerError, retry.StatusCode);
-        Assert.Contains("being sent by another attempt", await retry.Content.ReadAsStringAsync());
-        Assert.Contains("\"ReturnValue\":\"AwaitingReceipts\"", await afterLease.Content.ReadAsStringAsync()); // SendGrid may have it: no resend.
+        Assert.NotNull(timedOut); // Thrown: the host delivers it again later.
+        Assert.Contains("being sent by another attempt", Assert.IsType<BatchInFlightException>(retry).Message);
+        Assert.Equal(SendBatchOutcome.AwaitingReceipts, afterLease); // SendGrid may have it: no resend.
         Assert.Single(EditionSends(app.SendGrid));
     }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerKit.Tests.Newsletter;
 
-/// <summary>The weekly timer through its custom-handler entry point, against Azurite.</summary>
+/// <summary>The weekly timer function, fired as the host fires it and by the standalone scheduler, against Azurite.</summary>
 public sealed class WeeklyTipsTests
 {
     private static async Task<CareerKitApp> StartInWeekAsync(int year, bool scheduler = false)
@@ -57,12 +57,9 @@ public sealed class WeeklyTipsTests
         await app.Client.PostAsync(app.LinkFor(leaver, "api/subscriptions/unsubscribe", TokenPurpose.Unsubscribe),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
 
-        var response = await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
+        await app.RunTimerAsync(NewsletterTimers.WeeklyTipsFunction);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(JsonValueKind.Object, answer.GetProperty("Outputs").ValueKind);
-        Assert.StartsWith("WeeklyTips: composed 3, queued 3 edition(s)", answer.GetProperty("Logs")[0].GetString());
+        Assert.Contains(app.Logs.Lines, line => line.Contains("WeeklyTips: composed 3, queued 3 edition(s)", StringComparison.Ordinal));
 
         var batches = await BatchesForWeekAsync(app, "2101-W09");
         var byTrack = batches.GroupBy(batch => batch.Track).ToDictionary(group => group.Key, group => group.SelectMany(batch => batch.SubscriberIds).ToList());
@@ -81,14 +78,14 @@ public sealed class WeeklyTipsTests
     {
         await using var app = await StartInWeekAsync(2102);
         await ConfirmedAsync(app, "ai");
-        await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
+        await app.RunTimerAsync(NewsletterTimers.WeeklyTipsFunction);
         var first = await BatchesForWeekAsync(app, "2102-W09");
 
-        var again = await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
-        var pastDue = await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer(pastDue: true));
+        await app.RunTimerAsync(NewsletterTimers.WeeklyTipsFunction);
+        await app.RunTimerAsync(NewsletterTimers.WeeklyTipsFunction, pastDue: true);
 
-        Assert.Contains("composed 0, queued 0 edition(s)", await again.Content.ReadAsStringAsync());
-        Assert.Contains("(past due): composed 0, queued 0 edition(s)", await pastDue.Content.ReadAsStringAsync());
+        Assert.Contains(app.Logs.Lines, line => line.Contains("WeeklyTips: composed 0, queued 0 edition(s)", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, line => line.Contains("WeeklyTips (past due): composed 0, queued 0 edition(s)", StringComparison.Ordinal));
         Assert.NotEmpty(first);
         Assert.Empty(await BatchesForWeekAsync(app, "2102-W09"));
     }
@@ -99,9 +96,9 @@ public sealed class WeeklyTipsTests
         await using var app = await StartInWeekAsync(2103);
         var store = app.Services.GetRequiredService<EditionStore>();
 
-        await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
+        await app.RunTimerAsync(NewsletterTimers.WeeklyTipsFunction);
         app.Time.Advance(TimeSpan.FromDays(7));
-        await app.Client.PostAsync("/WeeklyTips", FunctionPayloads.Timer());
+        await app.RunTimerAsync(NewsletterTimers.WeeklyTipsFunction);
 
         var first = await store.FindAsync("ml", "2103-W09", CancellationToken.None);
         var second = await store.FindAsync("ml", "2103-W10", CancellationToken.None);

@@ -33,6 +33,19 @@ public sealed class ResumeAbuseTests
     }
 
     [Fact]
+    public async Task Template_downloads_and_the_resume_page_do_not_count_against_the_pdf_budget()
+    {
+        await using var app = await CareerKitApp.StartAsync(new Dictionary<string, string?> { ["CareerKit:PdfRendersPerClientPerMinute"] = "1" });
+
+        var downloads = new[] { await app.Client.GetAsync("/api/resumes/ml-engineer"), await app.Client.GetAsync("/api/resumes/ml-engineer?format=docx") };
+        var pages = new[] { await app.Client.GetAsync("/resumes"), await app.Client.GetAsync("/resumes?track=ai-engineer") };
+        var tailored = await app.Client.PostAsync("/api/resumes/ml-engineer", Resume());
+
+        Assert.All(downloads.Concat(pages), response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, tailored.StatusCode); // The budget's one render, still unspent.
+    }
+
+    [Fact]
     public async Task When_every_render_slot_stays_busy_a_pdf_request_waits_briefly_then_gets_a_503_with_retry_after()
     {
         await using var app = await CareerKitApp.StartAsync(new Dictionary<string, string?> { ["CareerKit:PdfRendersAtOnce"] = "1" });

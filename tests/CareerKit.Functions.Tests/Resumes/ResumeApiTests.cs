@@ -224,6 +224,19 @@ public sealed class ResumeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_preview_page_or_store_flag_that_is_not_a_number_or_true_false_is_a_400_naming_it()
+    {
+        var page = await _app.Client.GetAsync("/api/resumes/ai-engineer/preview.png?page=two");
+        var store = await _app.Client.PostAsync("/api/resumes/ai-engineer?store=maybe", Json("""{ "basics": { "name": "Ada Lovelace" } }"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Equal("application/problem+json", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("'two' is not a whole number", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, store.StatusCode);
+        Assert.Contains("'maybe' is not true or false", await store.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_preview_is_a_png_of_the_template_s_first_page()
     {
         var response = await _app.Client.GetAsync("/api/resumes/ai-engineer/preview.png?page=1");

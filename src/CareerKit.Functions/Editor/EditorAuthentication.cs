@@ -64,7 +64,10 @@ internal static class EditorAuthentication
                 options.LoginPath = "/editor/signin";
                 options.Events.OnRedirectToLogin = context =>
                 {
-                    context.Response.Redirect(context.RedirectUri);
+                    // To the public address: under the Functions host the request's own host is the worker's, which people cannot reach.
+                    var login = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+                    var app = context.HttpContext.RequestServices.GetRequiredService<IOptions<CareerKitOptions>>().Value;
+                    context.Response.Redirect(app.LinkTo(login.IsAbsoluteUri ? login.PathAndQuery : context.RedirectUri));
                     return Task.CompletedTask;
                 };
             })

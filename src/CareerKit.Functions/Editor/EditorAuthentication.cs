@@ -16,7 +16,6 @@ namespace CareerKit.Editor;
 /// </summary>
 internal static class EditorAuthentication
 {
-    public const string Policy = "editor";
     public const string Scheme = "Editor";
     public const string CookieScheme = "EditorCookie";
     public const string KeyScheme = "EditorKey";
@@ -47,7 +46,10 @@ internal static class EditorAuthentication
         services.AddSingleton<IPostConfigureOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>, SecureCookies>();
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SecureCookies>();
 
-        services.AddAuthentication(Scheme)
+        // No default scheme: only RequiresEditor authenticates, on editor functions, in both modes. With a default,
+        // standalone's WebApplication would add the authentication middleware, which reads a session cookie on every
+        // request (public pages too) and throws a storage outage past the functions' error answers as a 500.
+        services.AddAuthentication()
             .AddPolicyScheme(Scheme, "Editor session or key", options => options.ForwardDefaultSelector = context =>
                 context.Request.Path.StartsWithSegments("/api")
                 || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? KeyScheme : CookieScheme)
@@ -62,7 +64,10 @@ internal static class EditorAuthentication
                 options.LoginPath = "/editor/signin";
                 options.Events.OnRedirectToLogin = context =>
                 {
-                    context.Response.Redirect(context.RedirectUri);
+                    // To the public address: under the Functions host the request's own host is the worker's, which people cannot reach.
+                    var login = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+                    var app = context.HttpContext.RequestServices.GetRequiredService<IOptions<CareerKitOptions>>().Value;
+                    context.Response.Redirect(app.LinkTo(login.IsAbsoluteUri ? login.PathAndQuery : context.RedirectUri));
                     return Task.CompletedTask;
                 };
             })

@@ -9,6 +9,7 @@ namespace CareerKit.Editor;
 /// The editor's edition pages: compose (/editor/editions/new), and one page per edition with its preview, test send,
 /// schedule, edit and cancel. Every action goes through <see cref="EditionDesk"/>, like the JSON API; a POST that
 /// succeeds redirects back (303), one that fails shows the page again with the problem next to its field.
+/// Called by <see cref="EditorPageFunctions"/>.
 /// </summary>
 public static class EditorEditionPages
 {
@@ -21,24 +22,6 @@ public static class EditorEditionPages
         ["unscheduled"] = "Back in drafts: edit it, then schedule it again.",
         ["cancelled"] = "Cancelled. It will not be sent.",
     };
-
-    public static IEndpointRouteBuilder MapEditorEditionPages(this IEndpointRouteBuilder app)
-    {
-        var pages = app.MapGroup("/editor/editions").RequireAuthorization(EditorAuthentication.Policy)
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(EditorEditionsApi.MaxBodyBytes));
-        pages.MapGet("/new", ShowNewAsync);
-        pages.MapPost("/new", CreateAsync);
-        pages.MapGet("/{id}", ShowAsync);
-        pages.MapPost("/{id}", EditAsync);
-        pages.MapGet("/{id}/preview", PreviewAsync);
-        pages.MapPost("/{id}/test", TestAsync);
-        pages.MapPost("/{id}/schedule", ScheduleAsync);
-        pages.MapPost("/{id}/unschedule", (string id, HttpContext context, IAntiforgery antiforgery, EditionDesk desk, PageRenderer pages, CuratedTips tips, EditionPreview preview, TimeProvider time) =>
-            ChangeAsync(id, context, antiforgery, desk, pages, tips, preview, time, "unscheduled", (version, editor) => desk.UnscheduleAsync(id, version, editor, context.RequestAborted)));
-        pages.MapPost("/{id}/cancel", (string id, HttpContext context, IAntiforgery antiforgery, EditionDesk desk, PageRenderer pages, CuratedTips tips, EditionPreview preview, TimeProvider time) =>
-            ChangeAsync(id, context, antiforgery, desk, pages, tips, preview, time, "cancelled", (version, editor) => desk.CancelAsync(id, version, editor, context.RequestAborted)));
-        return app;
-    }
 
     public static async Task<IResult> ShowNewAsync(HttpContext context, string? track, IAntiforgery antiforgery, PageRenderer pages, CuratedTips tips)
     {
@@ -173,6 +156,12 @@ public static class EditorEditionPages
             Problem = outcome is { Errors: null } ? outcome : null, Status = outcome?.Status ?? StatusCodes.Status400BadRequest,
         });
     }
+
+    public static Task<IResult> UnscheduleAsync(string id, HttpContext context, IAntiforgery antiforgery, EditionDesk desk, PageRenderer pages, CuratedTips tips, EditionPreview preview, TimeProvider time) =>
+        ChangeAsync(id, context, antiforgery, desk, pages, tips, preview, time, "unscheduled", (version, editor) => desk.UnscheduleAsync(id, version, editor, context.RequestAborted));
+
+    public static Task<IResult> CancelAsync(string id, HttpContext context, IAntiforgery antiforgery, EditionDesk desk, PageRenderer pages, CuratedTips tips, EditionPreview preview, TimeProvider time) =>
+        ChangeAsync(id, context, antiforgery, desk, pages, tips, preview, time, "cancelled", (version, editor) => desk.CancelAsync(id, version, editor, context.RequestAborted));
 
     private static async Task<IResult> ChangeAsync(string id, HttpContext context, IAntiforgery antiforgery, EditionDesk desk, PageRenderer pages, CuratedTips tips, EditionPreview preview, TimeProvider time,
         string done, Func<string?, string, Task<DeskOutcome<EditionDraft>>> change)

@@ -9,41 +9,52 @@ public sealed record ScheduleRequest(DateTimeOffset? SendAt);
 public sealed record TestSendRequest(string? To);
 
 /// <summary>
-/// /api/editor/drafts: compose, preview, test-send, schedule and cancel editors' editions. Every change needs the
-/// version it was made from (If-Match), so two editors cannot overwrite each other unknowingly.
+/// The handlers of /api/editor/drafts (<see cref="EditorApiFunctions"/>): compose, preview, test-send, schedule and cancel
+/// editors' editions. Every change needs the version it was made from (If-Match), so two editors cannot overwrite each
+/// other unknowingly.
 /// </summary>
 public static class EditorEditionsApi
 {
+    /// <summary>An edition's intro may be 20 KB of Markdown; the JSON around it stays well under 64 KB.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
-    public static IEndpointRouteBuilder MapEditorEditionsApi(this IEndpointRouteBuilder app)
+    public static async Task<IResult> ListAsync(EditionDesk desk) => TypedResults.Ok(await desk.ListAsync());
+
+    public static async Task<IResult> CreateAsync(HttpRequest request, EditionDesk desk, CancellationToken cancellationToken)
     {
-        // An edition's intro may be 20 KB of Markdown; the JSON around it stays well under 64 KB.
-        var api = app.MapGroup("/api/editor/drafts").RequireAuthorization(EditorAuthentication.Policy)
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
-        api.MapGet("", async (EditionDesk desk) => TypedResults.Ok(await desk.ListAsync()));
-        api.MapPost("", async (DraftInput input, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>
-            Answer(context, await desk.CreateAsync(input, Editor(context), cancellationToken)));
-        api.MapGet("/{id}", async (string id, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>
-            await desk.FindAsync(id, cancellationToken) is { } draft ? Answer(context, DeskOutcome<EditionDraft>.Done(draft)) : NotFound());
-        api.MapPut("/{id}", async (string id, DraftInput input, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>
-            Answer(context, await desk.UpdateAsync(id, Version(context), input, Editor(context), cancellationToken)));
-        api.MapGet("/{id}/preview", PreviewAsync);
-        api.MapPost("/{id}/test", async (string id, TestSendRequest request, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>
-        {
-            var outcome = await desk.TestSendAsync(id, request.To, Editor(context), cancellationToken);
-            return outcome.Succeeded
-                ? TypedResults.Accepted((string?)null, new { Status = "sent", Message = "The test email is on its way, marked [TEST]." })
-                : Answer(context, outcome);
-        });
-        api.MapPost("/{id}/schedule", async (string id, ScheduleRequest request, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>
-            Answer(context, await desk.ScheduleAsync(id, Version(context), request.SendAt, Editor(context), cancellationToken)));
-        api.MapPost("/{id}/unschedule", async (string id, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>
-            Answer(context, await desk.UnscheduleAsync(id, Version(context), Editor(context), cancellationToken)));
-        api.MapPost("/{id}/cancel", async (string id, HttpContext context, EditionDesk desk, CancellationToken cancellationToken) =>
-            Answer(context, await desk.CancelAsync(id, Version(context), Editor(context), cancellationToken)));
-        return app;
+        var input = await EditorApiRequest.ReadAsync<DraftInput>(request, cancellationToken);
+        return Answer(request, await desk.CreateAsync(input, EditorApiRequest.Editor(request), cancellationToken));
     }
+
+    public static async Task<IResult> FindAsync(string id, HttpRequest request, EditionDesk desk, CancellationToken cancellationToken) =>
+        await desk.FindAsync(id, cancellationToken) is { } draft ? Answer(request, DeskOutcome<EditionDraft>.Done(draft)) : NotFound();
+
+    public static async Task<IResult> UpdateAsync(string id, HttpRequest request, EditionDesk desk, CancellationToken cancellationToken)
+    {
+        var input = await EditorApiRequest.ReadAsync<DraftInput>(request, cancellationToken);
+        return Answer(request, await desk.UpdateAsync(id, EditorApiRequest.Version(request), input, EditorApiRequest.Editor(request), cancellationToken));
+    }
+
+    public static async Task<IResult> TestSendAsync(string id, HttpRequest request, EditionDesk desk, CancellationToken cancellationToken)
+    {
+        var test = await EditorApiRequest.ReadAsync<TestSendRequest>(request, cancellationToken);
+        var outcome = await desk.TestSendAsync(id, test.To, EditorApiRequest.Editor(request), cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Accepted((string?)null, new { Status = "sent", Message = "The test email is on its way, marked [TEST]." })
+            : Answer(request, outcome);
+    }
+
+    public static async Task<IResult> ScheduleAsync(string id, HttpRequest request, EditionDesk desk, CancellationToken cancellationToken)
+    {
+        var schedule = await EditorApiRequest.ReadAsync<ScheduleRequest>(request, cancellationToken);
+        return Answer(request, await desk.ScheduleAsync(id, EditorApiRequest.Version(request), schedule.SendAt, EditorApiRequest.Editor(request), cancellationToken));
+    }
+
+    public static async Task<IResult> UnscheduleAsync(string id, HttpRequest request, EditionDesk desk, CancellationToken cancellationToken) =>
+        Answer(request, await desk.UnscheduleAsync(id, EditorApiRequest.Version(request), EditorApiRequest.Editor(request), cancellationToken));
+
+    public static async Task<IResult> CancelAsync(string id, HttpRequest request, EditionDesk desk, CancellationToken cancellationToken) =>
+        Answer(request, await desk.CancelAsync(id, EditorApiRequest.Version(request), EditorApiRequest.Editor(request), cancellationToken));
 
     public static async Task<IResult> PreviewAsync(string id, EditionDrafts drafts, EditionPreview preview, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -56,12 +67,8 @@ public static class EditorEditionsApi
         return TypedResults.Ok(new { draft.Subject, Html = html, Text = text, HtmlBytes = System.Text.Encoding.UTF8.GetByteCount(html) });
     }
 
-    private static IResult Answer(HttpContext context, DeskOutcome<EditionDraft> outcome) =>
-        outcome.ToHttp(context, draft => draft.ETag, draft => $"/api/editor/drafts/{draft.Id}");
-
-    private static string? Version(HttpContext context) => context.Request.Headers.IfMatch.ToString() is { Length: > 0 } version ? version : null;
-
-    private static string Editor(HttpContext context) => context.User.Identity?.Name ?? "?";
+    private static IResult Answer(HttpRequest request, DeskOutcome<EditionDraft> outcome) =>
+        outcome.ToHttp(request.HttpContext, draft => draft.ETag, draft => $"/api/editor/drafts/{draft.Id}");
 
     private static IResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such edition.", detail: "See GET /api/editor/drafts for the editions there are.");

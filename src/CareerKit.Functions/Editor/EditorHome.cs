@@ -1,3 +1,4 @@
+using CareerKit.Hosting;
 using CareerKit.Newsletter;
 using CareerKit.Pages;
 using Microsoft.AspNetCore.Antiforgery;
@@ -10,26 +11,25 @@ namespace CareerKit.Editor;
 /// </summary>
 public sealed record EditionSummary(string Id, string Track, string IsoWeek, string Subject, string Status, int Recipients, int Delivered, int Bounced, int Opened, int Clicked, int Unsubscribed, int OutcomeUnknown);
 
-/// <summary>GET /editor (editions with their figures) and GET /editor/audit; the same data under /api/editor.</summary>
+/// <summary>The pages GET /editor (editions with their figures) and GET /editor/audit (<see cref="EditorPageFunctions"/>).</summary>
 public static class EditorHome
 {
     public const int DraftsPerPage = 25;
     public const int EditionsPerTrack = 10;
 
-    public static IEndpointRouteBuilder MapEditorHome(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// The editors' editions a page at a time (?page=), and each track's latest editions with their figures (all of one
+    /// track with ?all=track). A page number that is not a number is a 400 page.
+    /// </summary>
+    public static async Task<IResult> ShowAsync(HttpRequest request, EditionBoard board, IAntiforgery antiforgery, PageRenderer pages)
     {
-        var pages = app.MapGroup("/editor").RequireAuthorization(EditorAuthentication.Policy);
-        pages.MapGet("", ShowAsync);
-        pages.MapGet("/audit", ShowAuditAsync);
-        var api = app.MapGroup("/api/editor").RequireAuthorization(EditorAuthentication.Policy);
-        api.MapGet("/editions", async (EditionBoard board) => TypedResults.Ok((await board.ReadAsync()).Editions));
-        api.MapGet("/audit", async (AuditLog audit, CancellationToken cancellationToken) => TypedResults.Ok(await audit.LatestAsync(100, cancellationToken)));
-        return app;
-    }
+        if (!QueryValues.TryParse<int>(request, "page", out var page, out _))
+        {
+            return pages.Error(StatusCodes.Status400BadRequest, "That page number is not valid.", "Page numbers are whole numbers: use the Newer and Older links.");
+        }
 
-    /// <summary>The editors' editions a page at a time (<paramref name="page"/>), and each track's latest editions with their figures (all of one track with <paramref name="all"/>).</summary>
-    public static async Task<IResult> ShowAsync(HttpContext context, int? page, string? all, EditionBoard board, IAntiforgery antiforgery, PageRenderer pages)
-    {
+        var context = request.HttpContext;
+        var all = QueryValues.String(request, "all");
         var view = await board.ReadAsync();
         var zone = EditorTimeZone.Of(context);
         var pageCount = Math.Max(1, (view.Drafts.Count + DraftsPerPage - 1) / DraftsPerPage);
@@ -73,8 +73,9 @@ public static class EditorHome
         });
     }
 
-    public static async Task<IResult> ShowAuditAsync(HttpContext context, AuditLog audit, IAntiforgery antiforgery, PageRenderer pages, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowAuditAsync(HttpRequest request, AuditLog audit, IAntiforgery antiforgery, PageRenderer pages, CancellationToken cancellationToken)
     {
+        var context = request.HttpContext;
         var entries = (await audit.LatestAsync(100, cancellationToken)).Select(entry => new
         {
             At = entry.At.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),

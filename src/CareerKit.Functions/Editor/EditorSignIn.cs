@@ -5,22 +5,15 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace CareerKit.Editor;
 
-/// <summary>GET/POST /editor/signin with a personal editor key; POST /editor/signout.</summary>
+/// <summary>GET/POST /editor/signin with a personal editor key; POST /editor/signout (<see cref="EditorSignInFunctions"/>).</summary>
 public static partial class EditorSignIn
 {
-    public static IEndpointRouteBuilder MapEditorSignIn(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/editor/signin", Show);
-        app.MapPost("/editor/signin", SignInAsync).RequireRateLimiting(EditorAuthentication.SignInRateLimit);
-        app.MapPost("/editor/signout", SignOutAsync).RequireAuthorization(EditorAuthentication.Policy);
-        return app;
-    }
+    public static IResult Show(HttpRequest request, IAntiforgery antiforgery, PageRenderer pages) =>
+        Page(request.HttpContext, antiforgery, pages, LocalEditorPath(QueryValues.String(request, "returnUrl")), error: null, StatusCodes.Status200OK);
 
-    public static IResult Show(HttpContext context, string? returnUrl, IAntiforgery antiforgery, PageRenderer pages) =>
-        Page(context, antiforgery, pages, LocalEditorPath(returnUrl), error: null, StatusCodes.Status200OK);
-
-    public static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, EditorKeys keys, EditorSessions sessions, AuditLog audit, PageRenderer pages, ILogger<EditorKeys> logger)
+    public static async Task<IResult> SignInAsync(HttpRequest request, IAntiforgery antiforgery, EditorKeys keys, EditorSessions sessions, AuditLog audit, PageRenderer pages, ILogger<EditorKeys> logger)
     {
+        var context = request.HttpContext;
         if (!context.Request.HasFormContentType)
         {
             return pages.Error(StatusCodes.Status415UnsupportedMediaType, "Send the sign-in form.", "Sign in with the form at /editor/signin.");
@@ -55,8 +48,9 @@ public static partial class EditorSignIn
         return Results.Redirect(returnUrl);
     }
 
-    public static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, AuditLog audit, PageRenderer pages)
+    public static async Task<IResult> SignOutAsync(HttpRequest request, IAntiforgery antiforgery, AuditLog audit, PageRenderer pages)
     {
+        var context = request.HttpContext;
         if (await EditorForms.ReadAsync(context, antiforgery) is null)
         {
             return pages.Error(StatusCodes.Status400BadRequest, "The form expired.", "Reload the page and try again.");

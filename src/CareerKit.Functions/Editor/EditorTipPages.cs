@@ -4,25 +4,14 @@ using Microsoft.AspNetCore.Antiforgery;
 
 namespace CareerKit.Editor;
 
-/// <summary>The tip library pages: /editor/tips (search and filter), /editor/tips/new, and one page per tip to edit, retire or restore it.</summary>
+/// <summary>
+/// The tip library pages: /editor/tips (search and filter), /editor/tips/new, and one page per tip to edit, retire or
+/// restore it. Called by <see cref="EditorTipPageFunctions"/>.
+/// </summary>
 public static class EditorTipPages
 {
-    public static IEndpointRouteBuilder MapEditorTipPages(this IEndpointRouteBuilder app)
-    {
-        var pages = app.MapGroup("/editor/tips").RequireAuthorization(EditorAuthentication.Policy)
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(EditorTipsApi.MaxBodyBytes));
-        pages.MapGet("", ListAsync);
-        pages.MapGet("/new", (HttpContext context, IAntiforgery antiforgery, PageRenderer pages, CuratedTips tips) =>
-            FormPageAsync(context, antiforgery, pages, tips, null, new TipInput(null, "", [], "", "practice", ""), null, null, StatusCodes.Status200OK));
-        pages.MapPost("/new", AddAsync);
-        pages.MapGet("/{id}", ShowAsync);
-        pages.MapPost("/{id}", EditAsync);
-        pages.MapPost("/{id}/retire", (string id, HttpContext context, IAntiforgery antiforgery, PageRenderer pages, CuratedTips tips, TipDesk desk) =>
-            SetRetiredAsync(id, true, context, antiforgery, pages, tips, desk));
-        pages.MapPost("/{id}/restore", (string id, HttpContext context, IAntiforgery antiforgery, PageRenderer pages, CuratedTips tips, TipDesk desk) =>
-            SetRetiredAsync(id, false, context, antiforgery, pages, tips, desk));
-        return app;
-    }
+    public static Task<IResult> ShowNewAsync(HttpContext context, IAntiforgery antiforgery, PageRenderer pages, CuratedTips tips) =>
+        FormPageAsync(context, antiforgery, pages, tips, null, new TipInput(null, "", [], "", "practice", ""), null, null, StatusCodes.Status200OK);
 
     public static async Task<IResult> ListAsync(HttpContext context, string? track, string? topic, string? q, string? retired, IAntiforgery antiforgery, PageRenderer pages, CuratedTips tips, TipDesk desk)
     {
@@ -82,7 +71,7 @@ public static class EditorTipPages
             : NotFound(pages);
     }
 
-    private static async Task<IResult> SetRetiredAsync(string id, bool retired, HttpContext context, IAntiforgery antiforgery, PageRenderer pages, CuratedTips tips, TipDesk desk)
+    public static async Task<IResult> SetRetiredAsync(string id, bool retired, HttpContext context, IAntiforgery antiforgery, PageRenderer pages, CuratedTips tips, TipDesk desk)
     {
         if (await EditorForms.ReadAsync(context, antiforgery) is not { } form)
         {

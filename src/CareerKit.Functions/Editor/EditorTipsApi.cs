@@ -1,35 +1,47 @@
+using CareerKit.Hosting;
+
 namespace CareerKit.Editor;
 
-/// <summary>/api/editor/tips: search, add, edit, retire and restore tips. Every change needs the version it was made from (If-Match).</summary>
+/// <summary>
+/// The handlers of /api/editor/tips (<see cref="EditorTipApiFunctions"/>): search, add, edit, retire and restore tips.
+/// Every change needs the version it was made from (If-Match).
+/// </summary>
 public static class EditorTipsApi
 {
     public const int MaxBodyBytes = 32 * 1024;
 
-    public static IEndpointRouteBuilder MapEditorTipsApi(this IEndpointRouteBuilder app)
+    /// <summary>?track=&amp;topic=&amp;q=&amp;retired=true|false; a retired value that is not true or false is a 400.</summary>
+    public static async Task<IResult> SearchAsync(HttpRequest request, TipDesk desk, CancellationToken cancellationToken)
     {
-        var api = app.MapGroup("/api/editor/tips").RequireAuthorization(EditorAuthentication.Policy)
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
-        api.MapGet("", async (string? track, string? topic, string? q, bool? retired, TipDesk desk, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await desk.SearchAsync(track, topic, q, retired ?? false, cancellationToken)));
-        api.MapPost("", async (TipInput input, HttpContext context, TipDesk desk, CancellationToken cancellationToken) =>
-            Answer(context, await desk.AddAsync(input, Editor(context), cancellationToken)));
-        api.MapGet("/{id}", async (string id, HttpContext context, TipDesk desk, CancellationToken cancellationToken) =>
-            await desk.FindAsync(id, cancellationToken) is { } tip
-                ? Answer(context, DeskOutcome<TipView>.Done(tip))
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such tip.", detail: "See GET /api/editor/tips for the tips there are."));
-        api.MapPut("/{id}", async (string id, TipInput input, HttpContext context, TipDesk desk, CancellationToken cancellationToken) =>
-            Answer(context, await desk.EditAsync(id, Version(context), input, Editor(context), cancellationToken)));
-        api.MapPost("/{id}/retire", async (string id, HttpContext context, TipDesk desk, CancellationToken cancellationToken) =>
-            Answer(context, await desk.SetRetiredAsync(id, Version(context), retired: true, Editor(context), cancellationToken)));
-        api.MapPost("/{id}/restore", async (string id, HttpContext context, TipDesk desk, CancellationToken cancellationToken) =>
-            Answer(context, await desk.SetRetiredAsync(id, Version(context), retired: false, Editor(context), cancellationToken)));
-        return app;
+        if (!QueryValues.TryParse<bool>(request, "retired", out var retired, out var problem))
+        {
+            return problem;
+        }
+
+        var query = request.Query;
+        return TypedResults.Ok(await desk.SearchAsync(query["track"], query["topic"], query["q"], retired ?? false, cancellationToken));
     }
 
-    private static IResult Answer(HttpContext context, DeskOutcome<TipView> outcome) =>
-        outcome.ToHttp(context, tip => tip.Version, tip => $"/api/editor/tips/{tip.Id}");
+    public static async Task<IResult> AddAsync(HttpRequest request, TipDesk desk, CancellationToken cancellationToken)
+    {
+        var input = await EditorApiRequest.ReadAsync<TipInput>(request, cancellationToken);
+        return Answer(request, await desk.AddAsync(input, EditorApiRequest.Editor(request), cancellationToken));
+    }
 
-    private static string? Version(HttpContext context) => context.Request.Headers.IfMatch.ToString() is { Length: > 0 } version ? version : null;
+    public static async Task<IResult> FindAsync(string id, HttpRequest request, TipDesk desk, CancellationToken cancellationToken) =>
+        await desk.FindAsync(id, cancellationToken) is { } tip
+            ? Answer(request, DeskOutcome<TipView>.Done(tip))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such tip.", detail: "See GET /api/editor/tips for the tips there are.");
 
-    private static string Editor(HttpContext context) => context.User.Identity?.Name ?? "?";
+    public static async Task<IResult> EditAsync(string id, HttpRequest request, TipDesk desk, CancellationToken cancellationToken)
+    {
+        var input = await EditorApiRequest.ReadAsync<TipInput>(request, cancellationToken);
+        return Answer(request, await desk.EditAsync(id, EditorApiRequest.Version(request), input, EditorApiRequest.Editor(request), cancellationToken));
+    }
+
+    public static async Task<IResult> SetRetiredAsync(string id, bool retired, HttpRequest request, TipDesk desk, CancellationToken cancellationToken) =>
+        Answer(request, await desk.SetRetiredAsync(id, EditorApiRequest.Version(request), retired, EditorApiRequest.Editor(request), cancellationToken));
+
+    private static IResult Answer(HttpRequest request, DeskOutcome<TipView> outcome) =>
+        outcome.ToHttp(request.HttpContext, tip => tip.Version, tip => $"/api/editor/tips/{tip.Id}");
 }

@@ -7,24 +7,17 @@ namespace CareerKit.Editor;
 /// <summary>
 /// CSV import: the page /editor/subscribers/import and POST /api/editor/subscribers/import (multipart with file, mode
 /// and source, or a text/csv body with ?mode=&amp;source=). Both answer with the report of every row not added.
+/// Called by <see cref="EditorSubscriberFunctions"/>.
 /// </summary>
 public static class SubscriberImportEndpoints
 {
-    private const long MaxRequestBytes = SubscriberImport.MaxBytes + 64 * 1024; // The file plus the form around it.
+    public const long MaxRequestBytes = SubscriberImport.MaxBytes + 64 * 1024; // The file plus the form around it.
 
     /// <summary>The app's forms are small; this one carries a file of up to 5 MB.</summary>
     private static readonly Microsoft.AspNetCore.Http.Features.FormOptions ImportForm = new() { MultipartBodyLengthLimit = MaxRequestBytes, ValueCountLimit = 16 };
 
-    public static IEndpointRouteBuilder MapSubscriberImport(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/editor/subscribers/import", (HttpContext context, IAntiforgery antiforgery, PageRenderer pages) =>
-            Page(context, antiforgery, pages, null, null, null, StatusCodes.Status200OK)).RequireAuthorization(EditorAuthentication.Policy);
-        app.MapPost("/editor/subscribers/import", ImportFromPageAsync).RequireAuthorization(EditorAuthentication.Policy)
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxRequestBytes));
-        app.MapPost("/api/editor/subscribers/import", ImportFromApiAsync).RequireAuthorization(EditorAuthentication.Policy)
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxRequestBytes));
-        return app;
-    }
+    public static IResult Show(HttpContext context, IAntiforgery antiforgery, PageRenderer pages) =>
+        Page(context, antiforgery, pages, null, null, null, StatusCodes.Status200OK);
 
     public static async Task<IResult> ImportFromApiAsync(HttpContext context, string? mode, string? source, SubscriberImport import)
     {

@@ -7,19 +7,12 @@ using Microsoft.AspNetCore.Antiforgery;
 
 namespace CareerKit.Editor;
 
-/// <summary>Subscriber counts per track and status, and the CSV export: GET /editor/subscribers, /api/editor/subscribers[.csv].</summary>
+/// <summary>
+/// Subscriber counts per track and status, and the CSV export: GET /editor/subscribers, /editor/subscribers.csv (the
+/// page's link, with the session cookie) and /api/editor/subscribers[.csv] (with a key). See <see cref="EditorSubscriberFunctions"/>.
+/// </summary>
 public static class SubscriberReport
 {
-    public static IEndpointRouteBuilder MapSubscriberReport(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/editor/subscribers", ShowAsync).RequireAuthorization(EditorAuthentication.Policy);
-        app.MapGet("/api/editor/subscribers", async (SubscriberStore subscribers, CancellationToken cancellationToken) => TypedResults.Ok(await CountsAsync(subscribers, cancellationToken)))
-            .RequireAuthorization(EditorAuthentication.Policy);
-        app.MapGet("/editor/subscribers.csv", ExportAsync).RequireAuthorization(EditorAuthentication.Policy); // The page's link: the session cookie.
-        app.MapGet("/api/editor/subscribers.csv", ExportAsync).RequireAuthorization(EditorAuthentication.Policy); // The API: a key.
-        return app;
-    }
-
     /// <summary>Counts by track, then by status: { "ml": { "Confirmed": 3, ... }, ... }.</summary>
     public static async Task<SortedDictionary<string, SortedDictionary<string, int>>> CountsAsync(SubscriberStore subscribers, CancellationToken cancellationToken)
     {
@@ -58,11 +51,16 @@ public static class SubscriberReport
     /// Everyone still on the list (pending, confirmed, unsubscribed, suppressed: erased people have nothing left),
     /// with what an import needs. Cells that a spreadsheet would run as a formula are escaped (<see cref="SubscriberCsv"/>).
     /// </summary>
-    public static async Task ExportAsync(HttpContext context, SubscriberStore subscribers, AuditLog audit, CancellationToken cancellationToken)
+    public static IResult Export(HttpContext context, SubscriberStore subscribers, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"careerkit-subscribers-{DateTime.UtcNow:yyyy-MM-dd}.csv\"";
-        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false));
+        var editor = EditorForms.Editor(context);
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"careerkit-subscribers-{time.GetUtcNow():yyyy-MM-dd}.csv\"";
+        return Results.Stream(body => WriteAsync(body, subscribers, audit, editor, cancellationToken), "text/csv; charset=utf-8");
+    }
+
+    private static async Task WriteAsync(Stream body, SubscriberStore subscribers, AuditLog audit, string editor, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(body, new UTF8Encoding(false));
         await using var csv = new CsvWriter(writer, SubscriberCsv.Export());
         foreach (var column in (string[])["email", "first_name", "track", "status", "consented_at", "confirmed_at", "consent_source"])
         {
@@ -89,7 +87,7 @@ public static class SubscriberReport
         }
 
         await csv.FlushAsync();
-        await audit.RecordAsync(context.User.Identity!.Name!, "exported subscribers", $"{exported} rows", cancellationToken);
+        await audit.RecordAsync(editor, "exported subscribers", $"{exported} rows", cancellationToken);
     }
 
     private static string Date(DateTimeOffset? when) => when?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";

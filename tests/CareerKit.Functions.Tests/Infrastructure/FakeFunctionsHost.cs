@@ -83,7 +83,7 @@ public sealed class FakeFunctionsHost : FunctionRpc.FunctionRpcBase, IAsyncDispo
         var invocationId = Guid.NewGuid().ToString();
         request.RequestUri = new Uri(WorkerHttpUri, request.RequestUri!.ToString().TrimStart('/'));
         request.Headers.Add("x-ms-invocation-id", invocationId);
-        using var client = new HttpClient();
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }); // The host hands a redirect back to the caller.
         var http = client.SendAsync(request);
         var trigger = new TypedData { Http = new RpcHttp { Method = request.Method.Method, Url = request.RequestUri.AbsoluteUri } };
         var metadata = routeValues.ToDictionary(pair => pair.Key, pair => new TypedData { String = pair.Value });

@@ -25,15 +25,15 @@ public sealed class ClientAddressTests
         Assert.Equal(expected, ClientAddress.From(IPAddress.Loopback, forwardedFor, trustedHops));
 
     [Theory]
-    [InlineData("7071", null, 1)]
+    [InlineData("true", null, 1)]
     [InlineData(null, null, 0)]
-    [InlineData("7071", "0", 0)]
+    [InlineData("true", "0", 0)]
     [InlineData(null, "2", 2)]
-    public void Trusted_proxy_hops_default_to_1_under_the_Functions_host_and_0_standalone(string? customHandlerPort, string? setting, int expected)
+    public void Trusted_proxy_hops_default_to_1_under_the_Functions_host_and_0_standalone(string? underHost, string? setting, int expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = customHandlerPort,
+            [HostMode.UnderFunctionsHostSetting] = underHost, // What the worker host sets.
             ["CareerKit:TrustedProxyHops"] = setting,
             ["CareerKit:PublicBaseUrl"] = "https://careerkit.example",
             ["CareerKit:SigningKey"] = CareerKitApp.SigningKey,
@@ -44,9 +44,9 @@ public sealed class ClientAddressTests
     }
 
     [Fact]
-    public async Task Under_the_Functions_host_a_rotating_forwarded_for_does_not_escape_the_sign_up_limit()
+    public async Task Behind_the_host_s_proxy_a_rotating_forwarded_for_does_not_escape_the_sign_up_limit()
     {
-        using var app = await AppProcess.StartAsync(new Dictionary<string, string?> { ["CareerKit__SignupsPerClientPerMinute"] = "10" });
+        using var app = await AppProcess.StartAsync(new Dictionary<string, string?> { ["CareerKit__SignupsPerClientPerMinute"] = "10", ["CareerKit__TrustedProxyHops"] = "1" });
 
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 25; attempt++)
@@ -59,9 +59,9 @@ public sealed class ClientAddressTests
     }
 
     [Fact]
-    public async Task Under_the_Functions_host_editor_sign_in_answers_429_after_10_attempts_from_one_client()
+    public async Task Behind_the_host_s_proxy_editor_sign_in_answers_429_after_10_attempts_from_one_client()
     {
-        using var app = await AppProcess.StartAsync();
+        using var app = await AppProcess.StartAsync(new Dictionary<string, string?> { ["CareerKit__TrustedProxyHops"] = "1" });
 
         var answers = new List<HttpResponseMessage>();
         for (var attempt = 0; attempt < 11; attempt++)

@@ -47,7 +47,7 @@ public static class FunctionInvocations
         var result = await weekly.RunAsync(time.GetUtcNow(), (await tips.CurrentAsync(cancellationToken)).Active, cancellationToken);
         var logs = new List<string>
         {
-            $"WeeklyTips{(pastDue ? " (past due)" : "")}: composed {result.Composed.Count}, queued {result.Queued.Count} edition(s) in {result.Batches} batch(es) for {result.Recipients} recipient(s); already done: {result.AlreadyDone.Count}.",
+            $"WeeklyTips{(pastDue ? " (past due)" : "")}: composed {result.Composed.Count}, queued {result.Queued.Count} edition(s) in {result.Batches} batch(es) for {result.Recipients} recipient(s); already done: {result.AlreadyDone.Count}; stopped by the send gate: {result.Blocked.Count}.",
         };
         return new InvocationResponse([], logs, null);
     }

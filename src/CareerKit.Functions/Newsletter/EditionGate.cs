@@ -15,7 +15,7 @@ public sealed record GateReport(IReadOnlyList<GateFinding> Errors, IReadOnlyList
 {
     public bool Passes => Errors.Count == 0;
 
-    /// <summary>The errors' messages in one line, for logs and test failures (they hold no personal data).</summary>
+    /// <summary>Every finding with its rule, errors first, in one line: for logs (it holds no personal data) and test failures.</summary>
     public string Describe() => string.Join(" ", Errors.Concat(Warnings).Select(finding => $"[{finding.Rule}] {finding.Message}"));
 }
 

@@ -9,7 +9,7 @@ namespace CareerKit.Editor;
 /// The editor's desk: create, edit, test-send, schedule and cancel editions. The JSON API and the pages both work
 /// through it, so they behave alike. Every change needs the version it was made from.
 /// </summary>
-public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, EditionBoard board, EditionPreview preview, CuratedTips tips, IEmailSender sender, AuditLog audit, TimeProvider time)
+public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, EditionBoard board, EditionPreview preview, EditionGate gate, CuratedTips tips, IEmailSender sender, AuditLog audit, TimeProvider time)
 {
     private const string Problems = "The edition has problems.";
     private static readonly Outcome NoSuchEdition = Outcome.Refused(StatusCodes.Status404NotFound, "No such edition.", "See the list of editions.");
@@ -67,7 +67,13 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
             return Outcome.Invalid(Problems, new() { ["to"] = [error] });
         }
 
-        var (html, text) = await preview.RenderAsync(draft, time.GetUtcNow(), cancellationToken);
+        var edition = await preview.ComposeAsync(draft, draft.SendAt ?? time.GetUtcNow(), cancellationToken);
+        if (gate.Check(edition) is { Passes: false } report)
+        {
+            return Outcome.Blocked(report);
+        }
+
+        var (html, text) = EditionComposer.Personalize(edition, gate.SampleRecipient);
         await sender.SendAsync(new EmailMessage(address, $"[TEST] {draft.Subject}", html, text) { Categories = ["editor-test"] }, cancellationToken);
         await audit.RecordAsync(editor, "sent a test", draft.Id, cancellationToken); // Not the address: the audit log keeps no personal data.
         return Outcome.Done(draft, StatusCodes.Status202Accepted);
@@ -96,12 +102,18 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
             return Outcome.Refused(StatusCodes.Status409Conflict, "This edition cannot be scheduled.", $"It is {draft.Status}.");
         }
 
+        var edition = await preview.ComposeAsync(draft, when, cancellationToken);
+        if (gate.Check(edition) is { Passes: false } report)
+        {
+            return Outcome.Blocked(report); // Before anything moves: a scheduled edition stays scheduled as it was.
+        }
+
         if (draft.Status == DraftStatus.Scheduled && !await editions.TryUnscheduleAsync(draft.Track, Edition.IsoWeekOf(draft.SendAt!.Value), cancellationToken))
         {
             return Outcome.Refused(StatusCodes.Status409Conflict, "This edition is being sent already.", "It can no longer be rescheduled.");
         }
 
-        if (await editions.TryScheduleAsync(await preview.ComposeAsync(draft, when, cancellationToken), when.ToUniversalTime(), cancellationToken) is null)
+        if (await editions.TryScheduleAsync(edition, when.ToUniversalTime(), cancellationToken) is null)
         {
             if (draft.Status == DraftStatus.Scheduled)
             {

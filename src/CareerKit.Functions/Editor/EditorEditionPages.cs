@@ -89,7 +89,7 @@ public static class EditorEditionPages
             return NotFound(pages);
         }
 
-        var (html, _) = await preview.RenderAsync(draft, time.GetUtcNow(), context.RequestAborted);
+        var (html, _, _) = await preview.RenderAsync(draft, time.GetUtcNow(), context.RequestAborted);
         return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8);
     }
 
@@ -107,7 +107,10 @@ public static class EditorEditionPages
         }
 
         return await desk.FindAsync(id, context.RequestAborted) is { } draft
-            ? await EditionPage(context, antiforgery, pages, tips, preview, time, draft, new PageState { TestTo = form["to"], TestError = outcome.Errors?["to"][0], Status = outcome.Status })
+            ? await EditionPage(context, antiforgery, pages, tips, preview, time, draft, new PageState
+            {
+                TestTo = form["to"], TestError = outcome.Errors?["to"][0], Problem = outcome.Errors is null ? outcome : null, Status = outcome.Status,
+            })
             : NotFound(pages);
     }
 
@@ -203,7 +206,7 @@ public static class EditorEditionPages
     {
         var form = EditorForms.Token(context, antiforgery);
         var zone = state.TimeZone is { } chosen && EditorTimeZone.All.Contains(chosen) ? chosen : EditorTimeZone.Of(context);
-        var (html, text) = await preview.RenderAsync(draft, time.GetUtcNow(), context.RequestAborted);
+        var (html, text, check) = await preview.RenderAsync(draft, time.GetUtcNow(), context.RequestAborted);
         var catalog = await tips.CurrentAsync(context.RequestAborted);
         var defaultSendAt = draft.SendAt ?? time.GetUtcNow().AddDays(1);
         var model = new
@@ -215,7 +218,10 @@ public static class EditorEditionPages
             SendAt = draft.SendAt is { } sendAt ? EditorTimeZone.Show(sendAt, zone) : null,
             Updated = $"{EditorTimeZone.Show(draft.UpdatedAt, zone)} by {draft.UpdatedBy}",
             state.Notice,
-            Problem = state.Problem is { } problem ? new { problem.Title, problem.Detail } : null,
+            Problem = state.Problem is { } problem
+                ? new { problem.Title, Detail = problem.Gate is null ? problem.Detail : "It fails the send gate. Fix these, then try again:", Reasons = problem.Gate?.Errors.Select(error => error.Message).ToList() }
+                : null,
+            Check = new { check.Passes, Errors = check.Errors.Select(error => error.Message).ToList(), Warnings = check.Warnings.Select(warning => warning.Message).ToList() },
             HtmlSize = string.Create(CultureInfo.InvariantCulture, $"{System.Text.Encoding.UTF8.GetByteCount(html) / 1024.0:0.0} KB"),
             Text = text,
             state.TestTo,

@@ -63,8 +63,8 @@ public static class EditorEditionsApi
             return NotFound();
         }
 
-        var (html, text) = await preview.RenderAsync(draft, time.GetUtcNow(), cancellationToken);
-        return TypedResults.Ok(new { draft.Subject, Html = html, Text = text, HtmlBytes = System.Text.Encoding.UTF8.GetByteCount(html) });
+        var (html, text, check) = await preview.RenderAsync(draft, time.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(new { draft.Subject, Html = html, Text = text, HtmlBytes = System.Text.Encoding.UTF8.GetByteCount(html), Check = check });
     }
 
     private static IResult Answer(HttpRequest request, DeskOutcome<EditionDraft> outcome) =>
@@ -74,8 +74,8 @@ public static class EditorEditionsApi
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such edition.", detail: "See GET /api/editor/drafts for the editions there are.");
 }
 
-/// <summary>An editor's edition rendered exactly as subscribers will get it, for a sample subscriber.</summary>
-public sealed class EditionPreview(EditionComposer composer, CuratedTips tips, IOptions<CareerKitOptions> options)
+/// <summary>An editor's edition rendered exactly as subscribers will get it, for a sample subscriber, and the send gate's verdict on it.</summary>
+public sealed class EditionPreview(EditionComposer composer, CuratedTips tips, EditionGate gate, IOptions<CareerKitOptions> options)
 {
     public async Task<Edition> ComposeAsync(EditionDraft draft, DateTimeOffset week, CancellationToken cancellationToken)
     {
@@ -84,7 +84,10 @@ public sealed class EditionPreview(EditionComposer composer, CuratedTips tips, I
         return composer.Compose(Tracks.FromCode(draft.Track), week, new EditionContent(draft.Subject, draft.Preheader, draft.Intro, chosen), options.Value.LinkTo("/archive"));
     }
 
-    public async Task<(string Html, string Text)> RenderAsync(EditionDraft draft, DateTimeOffset now, CancellationToken cancellationToken) =>
-        EditionComposer.Personalize(await ComposeAsync(draft, draft.SendAt ?? now, cancellationToken), new Recipient(
-            "Alex", options.Value.LinkTo("/api/subscriptions/unsubscribe?token=sample"), options.Value.LinkTo("/api/subscriptions/preferences?token=sample")));
+    public async Task<(string Html, string Text, GateReport Check)> RenderAsync(EditionDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var edition = await ComposeAsync(draft, draft.SendAt ?? now, cancellationToken);
+        var (html, text) = EditionComposer.Personalize(edition, gate.SampleRecipient);
+        return (html, text, gate.Check(edition));
+    }
 }

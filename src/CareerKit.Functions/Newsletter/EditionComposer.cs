@@ -26,9 +26,18 @@ public sealed partial class EditionComposer(TemplateLibrary templates)
     /// <summary>The weekly timer's edition: subject and preheader from the chosen tips, no intro.</summary>
     public Edition Compose(Track track, DateTimeOffset week, IReadOnlyList<Tip> tips, string archiveUrl)
     {
-        var subject = $"{tips[0].Title} and {tips.Count - 1} more {track.DisplayName()} tips";
+        var subject = WeeklySubject(track, tips);
         var preheader = string.Join(" · ", tips.Skip(1).Select(tip => tip.Title));
         return Compose(track, week, new EditionContent(subject, preheader, null, tips), archiveUrl);
+    }
+
+    /// <summary>The first tip's title and how many more follow, in as many words as the send gate's subject length allows.</summary>
+    private static string WeeklySubject(Track track, IReadOnlyList<Tip> tips)
+    {
+        var (first, more) = (tips[0].Title, tips.Count - 1);
+        string[] wordings = more == 0 ? [first] : [$"{first} and {more} more {track.DisplayName()} tips", $"{first} and {more} more tips", first];
+        return wordings.FirstOrDefault(wording => new System.Globalization.StringInfo(wording).LengthInTextElements <= EditionGate.MaxSubject)
+            ?? first[..(EditionGate.MaxSubject - 1)] + "…";
     }
 
     /// <summary>An edition as an editor wrote it: their subject, preheader and Markdown intro, and their tips.</summary>

@@ -12,6 +12,7 @@ internal static class NewsletterRegistration
         services.AddSingleton(provider => new CuratedTips(TipLibrary.DefaultFolder, provider.GetRequiredService<TipShelf>()));
         services.AddSingleton(provider => new EditionComposer(provider.GetRequiredService<Rendering.TemplateLibrary>()));
         services.AddSingleton<EditionStore>();
+        services.AddSingleton<EditionGate>();
         services.AddSingleton<SendQueue>();
         services.AddSingleton<IValidateOptions<Storage.StorageOptions>, SendQueueNameValidator>();
         services.AddSingleton<WeeklyTips>();

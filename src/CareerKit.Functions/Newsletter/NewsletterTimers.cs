@@ -16,7 +16,7 @@ public sealed partial class NewsletterTimers(WeeklyTips weekly, CuratedTips tips
     public async Task WeeklyTipsAsync([TimerTrigger("%" + WeeklyScheduleSetting + "%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var result = await weekly.RunAsync(time.GetUtcNow(), (await tips.CurrentAsync(cancellationToken)).Active, cancellationToken);
-        LogWeekly(logger, timer.IsPastDue ? " (past due)" : "", result.Composed.Count, result.Queued.Count, result.Batches, result.Recipients, result.AlreadyDone.Count);
+        LogWeekly(logger, timer.IsPastDue ? " (past due)" : "", result.Composed.Count, result.Queued.Count, result.Batches, result.Recipients, result.AlreadyDone.Count, result.Blocked.Count);
     }
 
     [Function(DispatchScheduledFunction)]
@@ -29,8 +29,8 @@ public sealed partial class NewsletterTimers(WeeklyTips weekly, CuratedTips tips
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "WeeklyTips{PastDue}: composed {Composed}, queued {Queued} edition(s) in {Batches} batch(es) for {Recipients} recipient(s); already done: {AlreadyDone}")]
-    private static partial void LogWeekly(ILogger logger, string pastDue, int composed, int queued, int batches, int recipients, int alreadyDone);
+    [LoggerMessage(Level = LogLevel.Information, Message = "WeeklyTips{PastDue}: composed {Composed}, queued {Queued} edition(s) in {Batches} batch(es) for {Recipients} recipient(s); already done: {AlreadyDone}; stopped by the send gate: {Blocked}")]
+    private static partial void LogWeekly(ILogger logger, string pastDue, int composed, int queued, int batches, int recipients, int alreadyDone, int blocked);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "DispatchScheduled: started {Count} edition(s): {Editions}")]
     private static partial void LogDispatched(ILogger logger, int count, string editions);

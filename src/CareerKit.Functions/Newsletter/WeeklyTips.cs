@@ -5,16 +5,22 @@ using Microsoft.Extensions.Options;
 namespace CareerKit.Newsletter;
 
 /// <summary>What one run of the weekly timer did, per track.</summary>
-public sealed record WeeklyTipsResult(IReadOnlyList<string> Composed, IReadOnlyList<string> Queued, IReadOnlyList<string> AlreadyDone, int Batches, int Recipients);
+public sealed record WeeklyTipsResult(IReadOnlyList<string> Composed, IReadOnlyList<string> Queued, IReadOnlyList<string> AlreadyDone, int Batches, int Recipients)
+{
+    /// <summary>Editions the send gate stopped: not stored, not sent; the track gets nothing this week unless an editor sends one.</summary>
+    public IReadOnlyList<string> Blocked { get; init; } = [];
+}
 
 /// <summary>
 /// The weekly timer: composes this ISO week's edition for each track and queues its send batches.
 /// Idempotent per track and week: a second run, a past-due run or a second instance finds the edition's
-/// row and queues nothing again; a run that died before queueing is completed by the next run.
+/// row and queues nothing again; a run that died before queueing is completed by the next run. An edition that fails
+/// the send gate is not stored and not sent: the week stays free for an editor's edition.
 /// </summary>
 public sealed partial class WeeklyTips(
     EditionStore editions,
     EditionComposer composer,
+    EditionGate gate,
     SubscriberStore subscribers,
     SendQueue queue,
     IOptions<CareerKitOptions> options,
@@ -22,7 +28,7 @@ public sealed partial class WeeklyTips(
 {
     public async Task<WeeklyTipsResult> RunAsync(DateTimeOffset now, IReadOnlyList<Tip> library, CancellationToken cancellationToken)
     {
-        var (composed, done) = (new List<string>(), new List<string>());
+        var (composed, done, blocked) = (new List<string>(), new List<string>(), new List<string>());
         var toQueue = new List<EditionRecord>();
         foreach (var track in Tracks.All)
         {
@@ -34,6 +40,13 @@ public sealed partial class WeeklyTips(
                 var round = TipRotation.CurrentRound(library, track, await editions.TipHistoryAsync(code, cancellationToken));
                 var tips = TipRotation.Choose(library, track, round).Chosen;
                 var edition = composer.Compose(track, now, tips, options.Value.LinkTo("/archive"));
+                if (gate.Check(edition) is { Passes: false } report)
+                {
+                    LogBlocked(logger, edition.Id, report.Describe());
+                    blocked.Add(edition.Id);
+                    continue;
+                }
+
                 record = await editions.TryCreateAsync(edition, cancellationToken) ?? await editions.FindAsync(code, isoWeek, cancellationToken);
                 composed.Add(edition.Id);
             }
@@ -50,7 +63,7 @@ public sealed partial class WeeklyTips(
 
         var fannedOut = await QueueAsync(toQueue, cancellationToken);
 
-        return new WeeklyTipsResult(composed, [.. fannedOut.Select(item => item.Record.Id)], done, fannedOut.Sum(item => item.Batches), fannedOut.Sum(item => item.Recipients));
+        return new WeeklyTipsResult(composed, [.. fannedOut.Select(item => item.Record.Id)], done, fannedOut.Sum(item => item.Batches), fannedOut.Sum(item => item.Recipients)) { Blocked = blocked };
     }
 
     /// <summary>Queues the send batches of composed editions and marks them queued: the weekly timer's and the dispatcher's one path.</summary>
@@ -126,6 +139,9 @@ public sealed partial class WeeklyTips(
             _ids.Clear();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Edition {EditionId} failed the send gate and was not sent: {Reasons} An editor can fix the tips and send an edition for this track now.")]
+    private static partial void LogBlocked(ILogger logger, string editionId, string reasons);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Edition {EditionId}: {Batches} send batches queued for {Recipients} recipients")]
     private static partial void LogQueued(ILogger logger, string editionId, int batches, int recipients);

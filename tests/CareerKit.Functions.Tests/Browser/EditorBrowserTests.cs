@@ -57,4 +57,42 @@ public sealed class EditorBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.GetByRole(AriaRole.Link, new() { Name = "Editions", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Editors' editions" }).GetByRole(AriaRole.Row, new() { Name = "Two habits worth building" })).ToContainTextAsync("scheduled");
     }
+
+    [Fact]
+    public async Task The_edition_page_shows_the_send_check_and_Send_now_of_a_failing_edition_is_refused_with_the_reasons()
+    {
+        await using var app = await CareerKitApp.StartAsync(
+            new Dictionary<string, string?> { ["CareerKit:TablePrefix"] = $"br{Guid.NewGuid():N}"[..14] },
+            clockStart: new DateTimeOffset(2134, 9, 1, 10, 0, 0, TimeSpan.Zero));
+        var key = await EditorBrowser.AddEditorAsync(app, "gate-editor");
+        var tip = app.Services.GetRequiredService<CuratedTips>().Seeds.First(tip => tip.Tracks.SequenceEqual(["ml"]));
+        var page = await browser.NewPageAsync(width: 1280, height: 900);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/editor").AbsoluteUri);
+        await page.GetByLabel("Editor key").FillAsync(key);
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New edition" }).ClickAsync();
+        await page.GetByLabel("ML engineer", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Subject").FillAsync("Tips");
+        await page.GetByLabel("Intro").FillAsync("Hello {{ first_name }}, read [this](http://example.org/old).");
+        await page.GetByLabel(tip.Title).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+
+        var check = page.Locator("#send-check");
+        await Assertions.Expect(check).ToContainTextAsync("Not ready to send");
+        await Assertions.Expect(check.Locator(".gate-errors li")).ToHaveCountAsync(3);
+        await Assertions.Expect(check).ToContainTextAsync("The subject has 4 characters");
+        await Assertions.Expect(check).ToContainTextAsync("\"http://example.org/old\" is not an absolute https:// address");
+        await Assertions.Expect(check).ToContainTextAsync("\"{{ first_name }}\" would reach readers as typed");
+        await Assertions.Expect(check.Locator(".gate-warnings li")).ToContainTextAsync("There is no preheader");
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
+
+        var alert = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(alert).ToContainTextAsync("The edition cannot be sent yet.");
+        await Assertions.Expect(alert.Locator("li")).ToHaveCountAsync(3);
+        await page.AssertAccessibleAsync();
+        await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("draft");
+        Assert.Null(await app.Services.GetRequiredService<EditionStore>().FindAsync("ml", Edition.IsoWeekOf(app.Time.GetUtcNow()), CancellationToken.None));
+    }
 }

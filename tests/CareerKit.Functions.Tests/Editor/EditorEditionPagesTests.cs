@@ -156,7 +156,7 @@ public sealed class EditorEditionPagesTests : IAsyncLifetime
     [Fact]
     public async Task A_test_goes_to_the_typed_address_marked_test_and_a_bad_address_is_shown_next_to_the_field()
     {
-        var page = (await CreateAsync(Edition("Test me"))).Split('?')[0];
+        var page = (await CreateAsync(Edition("Test me first"))).Split('?')[0];
         var to = CareerKitApp.NewAddress("editor-test");
 
         var bad = await _browser.PostFormAsync(page, $"{page}/test", ("to", "not an address"));
@@ -167,7 +167,7 @@ public sealed class EditorEditionPagesTests : IAsyncLifetime
         Assert.Contains("id=\"to-error\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.SeeOther, sent.StatusCode);
         Assert.Contains("The test is on its way", after, StringComparison.Ordinal);
-        Assert.Equal("[TEST] Test me", Assert.Single(_app.SendGrid.EmailsTo(to)).Subject);
+        Assert.Equal("[TEST] Test me first", Assert.Single(_app.SendGrid.EmailsTo(to)).Subject);
     }
 
     [Fact]

@@ -204,7 +204,7 @@ public sealed class EditorEditionsTests : IAsyncLifetime
     [Fact]
     public async Task A_scheduled_edition_moved_back_to_drafts_can_be_edited_and_scheduled_into_another_week()
     {
-        var (id, etag) = await CreateAsync(Draft(subject: "Moved"));
+        var (id, etag) = await CreateAsync(Draft(subject: "Moved around"));
         var scheduled = await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/schedule", etag, new { sendAt = Start.AddHours(1) });
 
         var editWhileScheduled = await SendAsync(HttpMethod.Put, $"/api/editor/drafts/{id}", scheduled.Headers.ETag!.ToString(), Draft(subject: "Too early"));

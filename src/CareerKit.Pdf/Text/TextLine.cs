@@ -22,4 +22,7 @@ internal sealed class LineFragment(TextStyle style, string? link, float x)
     public List<ushort> Glyphs { get; } = [];
     public List<SKPoint> Positions { get; } = [];
     public float Width { get; set; }
+
+    /// <summary>The characters the glyphs stand for: a link annotation's description.</summary>
+    public System.Text.StringBuilder Text { get; } = new();
 }

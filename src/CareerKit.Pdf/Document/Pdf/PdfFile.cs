@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -5,14 +6,18 @@ using System.Text;
 namespace CareerKit.Pdf.Document.Pdf;
 
 /// <summary>
-/// The bytes of a PDF file: numbered objects written one after another, then the cross-reference table and the
-/// trailer. Objects are reserved first so that they can refer to each other in any order.
+/// The bytes of a PDF file. Objects are reserved first so that they can refer to each other in any order. Streams
+/// are written as they come; every other object (structure elements, annotations, dictionaries: a third of a tagged
+/// resume) goes into one compressed object stream, and the cross-reference table is a compressed stream too (PDF 1.5).
 /// </summary>
 internal sealed class PdfFile
 {
     private static readonly byte[] Header = [.. "%PDF-1.7\n%"u8, 0xE2, 0xE3, 0xCF, 0xD3, (byte)'\n'];
     private readonly MemoryStream _bytes = new();
+
+    /// <summary>Per object number: its offset in the file, or -1 while it waits in the object stream.</summary>
     private readonly List<long> _offsets = [0];
+    private readonly List<(int Number, StringBuilder Body)> _packed = [];
 
     public PdfFile() => _bytes.Write(Header);
 
@@ -22,12 +27,7 @@ internal sealed class PdfFile
         return _offsets.Count - 1;
     }
 
-    public void Object(int number, StringBuilder body)
-    {
-        Begin(number);
-        WriteAscii(body);
-        _bytes.Write("\nendobj\n"u8);
-    }
+    public void Object(int number, StringBuilder body) => _packed.Add((number, body));
 
     /// <summary>A stream object: <paramref name="dictionary"/> holds its entries other than /Length.</summary>
     public void Stream(int number, string dictionary, ReadOnlySpan<byte> data)
@@ -50,21 +50,61 @@ internal sealed class PdfFile
         return compressed.ToArray();
     }
 
-    /// <summary>The cross-reference table and trailer; the file's ID is a hash of its content, so the same input gives the same bytes.</summary>
+    /// <summary>
+    /// The object stream, then the cross-reference stream with the trailer's entries. The file's ID is a hash of its
+    /// content, so the same input gives the same bytes.
+    /// </summary>
     public byte[] Finish(int catalog, int info)
     {
+        var objectStream = Reserve();
+        WriteObjectStream(objectStream);
+        var xref = Reserve();
         var id = Convert.ToHexString(MD5.HashData(_bytes.GetBuffer().AsSpan(0, (int)_bytes.Length)));
-        var startXref = _bytes.Length;
-        var table = new StringBuilder().Append("xref\n0 ").Append(_offsets.Count).Append("\n0000000000 65535 f \n");
-        foreach (var offset in _offsets.Skip(1))
+        _offsets[xref] = _bytes.Length;
+
+        // Each entry: type (0 free, 1 at an offset, 2 in the object stream), offset or stream number, generation or index.
+        var entries = new byte[_offsets.Count * 7];
+        var packedIndex = _packed.Select((item, index) => (item.Number, index)).ToDictionary(pair => pair.Number, pair => pair.index);
+        for (var number = 0; number < _offsets.Count; number++)
         {
-            table.Append(offset.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Append(" 00000 n \n");
+            var entry = entries.AsSpan(number * 7, 7);
+            if (number == 0)
+            {
+                BinaryPrimitives.WriteUInt16BigEndian(entry[5..], 0xFFFF);
+            }
+            else if (packedIndex.TryGetValue(number, out var index))
+            {
+                entry[0] = 2;
+                BinaryPrimitives.WriteUInt32BigEndian(entry[1..], (uint)objectStream);
+                BinaryPrimitives.WriteUInt16BigEndian(entry[5..], (ushort)index);
+            }
+            else
+            {
+                entry[0] = 1;
+                BinaryPrimitives.WriteUInt32BigEndian(entry[1..], (uint)_offsets[number]);
+            }
         }
 
-        table.Append("trailer\n<</Size ").Append(_offsets.Count).Append("/Root ").Reference(catalog).Append("/Info ").Reference(info)
-            .Append("/ID[<").Append(id).Append("><").Append(id).Append(">]>>\nstartxref\n").Append(startXref).Append("\n%%EOF\n");
-        WriteAscii(table);
+        Stream(xref, new StringBuilder("/Type/XRef/Size ").Append(_offsets.Count).Append("/W[1 4 2]/Root ").Reference(catalog).Append("/Info ").Reference(info)
+            .Append("/ID[<").Append(id).Append("><").Append(id).Append(">]/Filter/FlateDecode").ToString(), Compress(entries));
+        WriteAscii(new StringBuilder("startxref\n").Append(_offsets[xref]).Append("\n%%EOF\n"));
         return _bytes.ToArray();
+    }
+
+    private void WriteObjectStream(int number)
+    {
+        var index = new StringBuilder();
+        var bodies = new StringBuilder();
+        foreach (var (objectNumber, body) in _packed)
+        {
+            index.Append(objectNumber).Append(' ').Append(bodies.Length).Append(' ');
+            bodies.Append(body).Append('\n');
+        }
+
+        index.Append('\n');
+        var first = index.Length;
+        var data = Encoding.ASCII.GetBytes(index.Append(bodies).ToString());
+        Stream(number, $"/Type/ObjStm/N {_packed.Count}/First {first}/Filter/FlateDecode", Compress(data));
     }
 
     private void Begin(int number)

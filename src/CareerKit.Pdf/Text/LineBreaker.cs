@@ -207,7 +207,7 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
                 fragment.Width += shaped.Advances[i] * scale;
             }
 
-            if (end > start)
+            if (fragment.Text is not null && end > start)
             {
                 var from = shaped.Clusters[start];
                 var to = end < shaped.Clusters.Length ? shaped.Clusters[end] : text.Length;

@@ -23,6 +23,6 @@ internal sealed class LineFragment(TextStyle style, string? link, float x)
     public List<SKPoint> Positions { get; } = [];
     public float Width { get; set; }
 
-    /// <summary>The characters the glyphs stand for: a link annotation's description.</summary>
-    public System.Text.StringBuilder Text { get; } = new();
+    /// <summary>For a link, the characters its glyphs stand for: the link annotation's description.</summary>
+    public System.Text.StringBuilder? Text { get; } = link is null ? null : new();
 }

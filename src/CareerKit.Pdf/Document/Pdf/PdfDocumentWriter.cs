@@ -61,7 +61,7 @@ internal static class PdfDocumentWriter
             }
 
             file.Object(pageObjects[index], body.Append(">>"));
-            file.Stream(content, "/Filter/FlateDecode", PdfFile.Compress(Ascii(page.Content)));
+            file.Stream(content, "/Filter/FlateDecode", PdfFile.Compress(page.Content));
         }
 
         var structParent = surface.Pages.Count;
@@ -114,6 +114,4 @@ internal static class PdfDocumentWriter
 
         return body.Append("/Producer").TextString(Producer).Append("/CreationDate").Date(options.CreationDate).Append("/ModDate").Date(options.CreationDate).Append(">>");
     }
-
-    private static byte[] Ascii(StringBuilder text) => Encoding.ASCII.GetBytes(text.ToString());
 }

@@ -15,6 +15,13 @@ internal sealed class PdfFile
     private static readonly byte[] Header = [.. "%PDF-1.7\n%"u8, 0xE2, 0xE3, 0xCF, 0xD3, (byte)'\n'];
     private readonly MemoryStream _bytes = new();
 
+    /// <summary>
+    /// zlib level 2 for what each render writes anew (content, object stream): on the reference resume, compression
+    /// took 18% of a profile of repeated renders at the default level 6, for a file only 5% smaller (23.7 against 24.9 KB).
+    /// Fonts, built once per subset, use the smallest size.
+    /// </summary>
+    private static readonly ZLibCompressionOptions Quick = new() { CompressionLevel = 2 };
+
     /// <summary>Per object number: its offset in the file, or -1 while it waits in the object stream.</summary>
     private readonly List<long> _offsets = [0];
     private readonly List<(int Number, StringBuilder Body)> _packed = [];
@@ -39,12 +46,34 @@ internal sealed class PdfFile
     }
 
     /// <summary>Flate (zlib) compression, the filter every PDF reader supports.</summary>
-    public static byte[] Compress(ReadOnlySpan<byte> data, CompressionLevel level = CompressionLevel.Optimal)
+    public static byte[] Compress(ReadOnlySpan<byte> data, CompressionLevel level)
     {
         using var compressed = new MemoryStream(data.Length / 3 + 64);
         using (var zlib = new ZLibStream(compressed, level, leaveOpen: true))
         {
             zlib.Write(data);
+        }
+
+        return compressed.ToArray();
+    }
+
+    /// <summary>ASCII text (a content stream, the object stream) compressed without a copy of it as one string.</summary>
+    public static byte[] Compress(StringBuilder text)
+    {
+        using var compressed = new MemoryStream(text.Length / 3 + 64);
+        using (var zlib = new ZLibStream(compressed, Quick, leaveOpen: true))
+        {
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(8192);
+            foreach (var chunk in text.GetChunks())
+            {
+                for (var start = 0; start < chunk.Length; start += 8192)
+                {
+                    var part = chunk.Span.Slice(start, Math.Min(8192, chunk.Length - start));
+                    zlib.Write(buffer, 0, Encoding.ASCII.GetBytes(part, buffer));
+                }
+            }
+
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
 
         return compressed.ToArray();
@@ -86,7 +115,7 @@ internal sealed class PdfFile
         }
 
         Stream(xref, new StringBuilder("/Type/XRef/Size ").Append(_offsets.Count).Append("/W[1 4 2]/Root ").Reference(catalog).Append("/Info ").Reference(info)
-            .Append("/ID[<").Append(id).Append("><").Append(id).Append(">]/Filter/FlateDecode").ToString(), Compress(entries));
+            .Append("/ID[<").Append(id).Append("><").Append(id).Append(">]/Filter/FlateDecode").ToString(), Compress(entries, CompressionLevel.Fastest));
         WriteAscii(new StringBuilder("startxref\n").Append(_offsets[xref]).Append("\n%%EOF\n"));
         return _bytes.ToArray();
     }
@@ -103,8 +132,7 @@ internal sealed class PdfFile
 
         index.Append('\n');
         var first = index.Length;
-        var data = Encoding.ASCII.GetBytes(index.Append(bodies).ToString());
-        Stream(number, $"/Type/ObjStm/N {_packed.Count}/First {first}/Filter/FlateDecode", Compress(data));
+        Stream(number, $"/Type/ObjStm/N {_packed.Count}/First {first}/Filter/FlateDecode", Compress(index.Append(bodies)));
     }
 
     private void Begin(int number)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using CareerKit.Pdf.Fonts;
 using CareerKit.Pdf.Layout;
@@ -84,7 +83,7 @@ internal sealed class PdfSurface(Size paper) : Surface
             if (fragment.Link is { } address && owner is { Role: StructureRole.Link })
             {
                 var rectangle = new SKRect(left, paper.Height - OriginY - top - line.Height, left + fragment.Width, paper.Height - OriginY - top);
-                _page.Links.Add(new LinkAnnotation(rectangle, address, fragment.Text.ToString().Trim(), owner));
+                _page.Links.Add(new LinkAnnotation(rectangle, address, fragment.Text?.ToString().Trim() ?? "", owner));
                 owner.Kids.Add(new AnnotationReference(_page.Index, _page.Links.Count - 1));
             }
         }
@@ -156,7 +155,7 @@ internal sealed class PdfSurface(Size paper) : Surface
                 pen += shift;
             }
 
-            content.Append(fragment.Glyphs[i].ToString("X4", CultureInfo.InvariantCulture));
+            content.Hex4(fragment.Glyphs[i]);
             pen += font.Width(fragment.Glyphs[i]) * size / 1000;
         }
 

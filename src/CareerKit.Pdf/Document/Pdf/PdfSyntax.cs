@@ -6,11 +6,39 @@ namespace CareerKit.Pdf.Document.Pdf;
 /// <summary>How values are spelled in a PDF file: numbers, strings, dates (ISO 32000-1, 7.3).</summary>
 internal static class PdfSyntax
 {
-    /// <summary>A number with at most three decimals and no exponent: "12", "0.5", "-3.125".</summary>
+    /// <summary>A number with at most three decimals and no exponent: "12", "0.5", "-3.125". Written digit by digit: a content stream has thousands.</summary>
     public static StringBuilder Number(this StringBuilder builder, double value)
     {
-        var rounded = Math.Round(value, 3);
-        return builder.Append(CultureInfo.InvariantCulture, $"{(rounded == 0 ? 0 : rounded):0.###}");
+        var thousandths = (long)Math.Round(value * 1000, MidpointRounding.AwayFromZero);
+        if (thousandths < 0)
+        {
+            builder.Append('-');
+            thousandths = -thousandths;
+        }
+
+        builder.Append(thousandths / 1000);
+        var fraction = (int)(thousandths % 1000);
+        if (fraction != 0)
+        {
+            builder.Append('.').Append((char)('0' + (fraction / 100)));
+            if (fraction % 100 != 0)
+            {
+                builder.Append((char)('0' + (fraction / 10 % 10)));
+                if (fraction % 10 != 0)
+                {
+                    builder.Append((char)('0' + (fraction % 10)));
+                }
+            }
+        }
+
+        return builder;
+    }
+
+    /// <summary>A glyph id as four hex digits, as a two-byte code of an Identity-H font.</summary>
+    public static StringBuilder Hex4(this StringBuilder builder, int value)
+    {
+        const string digits = "0123456789ABCDEF";
+        return builder.Append(digits[(value >> 12) & 0xF]).Append(digits[(value >> 8) & 0xF]).Append(digits[(value >> 4) & 0xF]).Append(digits[value & 0xF]);
     }
 
     /// <summary>An RGB fill colour operator.</summary>

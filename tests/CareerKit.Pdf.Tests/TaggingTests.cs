@@ -43,4 +43,22 @@ public sealed class TaggingTests
         var targets = link.GetProperty("/K").EnumerateArray().Where(kid => kid.ValueKind == System.Text.Json.JsonValueKind.Object).Select(kid => kid.GetProperty("/Obj").GetString()).ToList();
         Assert.Equal(annotations, targets);
     }
+
+    [Fact]
+    public void A_line_with_links_is_one_marked_content_sequence_so_pdf_js_keeps_the_spaces_between_its_parts()
+    {
+        // pdf.js (OpenResume's reader) ends a text item at each marked-content operator and drops the space before it.
+        var pdf = new PdfRenderer(Fonts.DejaVu).RenderPdf(
+            new DocumentContent().Paragraph(
+                new TextRun("ada@example.com", TextStyle.Body, "mailto:ada@example.com"),
+                new TextRun("  ·  ", TextStyle.Body.WithColor(DocumentContent.Muted)),
+                new TextRun("https://ada.example", TextStyle.Body, "https://ada.example")),
+            SampleDocuments.Options with { PageNumbers = false }).Pdf;
+
+        using var document = PdfDocument.Open(pdf);
+        var sequence = Assert.Single(document.GetPage(1).GetMarkedContents());
+        Assert.Equal("P", sequence.Tag);
+        Assert.Equal("ada@example.com · https://ada.example", string.Concat(sequence.Letters.Select(letter => letter.Value)));
+        Assert.Equal(2, document.GetPage(1).GetHyperlinks().Count);
+    }
 }

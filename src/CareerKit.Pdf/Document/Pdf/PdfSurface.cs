@@ -57,31 +57,29 @@ internal sealed class PdfSurface(Size paper) : Surface
         EndMarked(content, artifact: true);
     }
 
+    /// <remarks>
+    /// A line is one marked-content sequence of its element, links included: a Link element holds the link's
+    /// annotation, and its text stays in the line's sequence. pdf.js ends a text item at every marked-content
+    /// operator and drops the space that ended it, so a sequence per link made OpenResume read
+    /// "ada@example.com·https://ada.example" as the email address.
+    /// </remarks>
     public override void DrawLine(TextLine line, LineBreaker fonts, float x, float top)
     {
+        if (line.Fragments.Count == 0)
+        {
+            return;
+        }
+
         var content = _page.Content;
         var baseline = paper.Height - OriginY - top - line.Baseline;
-        StructureNode? open = null;
-        var marked = false;
-        for (var i = 0; i < line.Fragments.Count; i++)
+        var marked = Begin(content, Structure.Current);
+        foreach (var fragment in line.Fragments)
         {
-            var fragment = line.Fragments[i];
-            var owner = fragment.Link is { } link && !_inArtifact ? LinkElement(link) : Structure.Current;
-            if (i == 0 || owner != open)
-            {
-                if (marked)
-                {
-                    content.Append("EMC\n");
-                }
-
-                open = owner;
-                marked = Begin(content, owner);
-            }
-
             var left = OriginX + x + fragment.X;
             Text(content, fragment, fonts.Font(fragment.Style.Font).PdfProgram, left, baseline);
-            if (fragment.Link is { } address && owner is { Role: StructureRole.Link })
+            if (fragment.Link is { } address && !_inArtifact)
             {
+                var owner = LinkElement(address);
                 var rectangle = new SKRect(left, paper.Height - OriginY - top - line.Height, left + fragment.Width, paper.Height - OriginY - top);
                 _page.Links.Add(new LinkAnnotation(rectangle, address, fragment.Text?.ToString().Trim() ?? "", owner));
                 owner.Kids.Add(new AnnotationReference(_page.Index, _page.Links.Count - 1));
@@ -94,11 +92,12 @@ internal sealed class PdfSurface(Size paper) : Surface
         }
     }
 
-    /// <summary>A link's text goes into a Link element in the current element; a link that goes on over a line break joins the same one.</summary>
-    private StructureNode LinkElement(string address) =>
-        Structure.Current is { } parent && parent.Kids.Count > 0 && parent.Kids[^1] is StructureNode { Role: StructureRole.Link } last && last.Address == address
-            ? last
-            : Structure.Create(StructureRole.Link, address);
+    /// <summary>A link's Link element in the current element; a link that goes on over a line break joins the same one.</summary>
+    private StructureNode LinkElement(string address)
+    {
+        var last = Structure.Current?.Kids.LastOrDefault(kid => kid is StructureNode) as StructureNode;
+        return last is { Role: StructureRole.Link } && last.Address == address ? last : Structure.Create(StructureRole.Link, address);
+    }
 
     /// <summary>Opens the marked-content sequence the text belongs to; false inside an artifact, which is marked already.</summary>
     private bool Begin(StringBuilder content, StructureNode? owner)

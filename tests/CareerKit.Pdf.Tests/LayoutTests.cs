@@ -2,14 +2,13 @@ using CareerKit.Pdf.Elements;
 using CareerKit.Pdf.Fonts;
 using CareerKit.Pdf.Layout;
 using CareerKit.Pdf.Text;
-using SkiaSharp;
 
 namespace CareerKit.Pdf.Tests;
 
 /// <summary>Given this space and this content: these sizes and these breaks (QuestPDF's layout tests, in small).</summary>
 public sealed class LayoutTests
 {
-    private static readonly SKNoDrawCanvas Canvas = new(1000, 1000);
+    private static readonly NoSurface Canvas = new();
 
     [Fact]
     public void A_column_places_children_until_one_does_not_fit()
@@ -139,6 +138,6 @@ public sealed class LayoutTests
             return splittable && available.Height > 0 ? SpacePlan.Partial(100, available.Height) : SpacePlan.Wrap();
         }
 
-        public override void Draw(SKCanvas canvas, Size available) => _drawn += Math.Min(height - _drawn, available.Height);
+        public override void Draw(Surface canvas, Size available) => _drawn += Math.Min(height - _drawn, available.Height);
     }
 }

@@ -1,4 +1,5 @@
 using CareerKit.Pdf.Document;
+using CareerKit.Pdf.Layout;
 using CareerKit.Pdf.Text;
 
 namespace CareerKit.Resumes;
@@ -127,7 +128,8 @@ public static partial class ResumeComposer
             (primary, secondary) = (secondary, null);
         }
 
-        content.Row(primary is null ? [] : [new TextRun(primary, Strong, url)], [new TextRun(Dates(start, end), Muted)]);
+        // Tagged as a heading under the section's: screen readers move from entry to entry.
+        content.Row(primary is null ? [] : [new TextRun(primary, Strong, url)], [new TextRun(Dates(start, end), Muted)], StructureRole.Heading3);
         if (secondary is not null)
         {
             content.Paragraph(secondary);

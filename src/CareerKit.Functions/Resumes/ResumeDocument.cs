@@ -16,6 +16,9 @@ public sealed record ResumeDocument
     public IReadOnlyList<Reference> References { get; init; } = [];
     public IReadOnlyList<Project> Projects { get; init; } = [];
 
+    /// <summary>The language tag the resume gives (meta.language or basics.language), if any.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Pre-1.0 names the resume was written with, read as their 1.0.0 names.</summary>
     public IReadOnlyList<LegacyName> LegacyNames { get; init; } = [];
 

@@ -39,7 +39,7 @@ public sealed class ResumeReader
         }
 
         var (modern, legacyNames) = LegacyResumeNames.Modernize(root);
-        var resume = reader.ReadResume(modern) with { LegacyNames = legacyNames, InterpretedDates = reader._interpretedDates };
+        var resume = reader.ReadResume(modern) with { LegacyNames = legacyNames, InterpretedDates = reader._interpretedDates, Language = ResumeLanguage.From(modern) };
         return reader._problems.Count == 0 ? (resume, []) : (null, reader._problems);
     }
 

@@ -9,7 +9,7 @@ namespace CareerKit.Resumes;
 public sealed class ResumeRenderer : IDisposable
 {
     /// <summary>Part of every cache key: bump when the layout changes, so cached PDFs are redrawn.</summary>
-    public const string LayoutVersion = "1";
+    public const string LayoutVersion = "2";
     private readonly FontLibrary _fonts;
     private readonly PdfRenderer _renderer;
 
@@ -47,6 +47,7 @@ public sealed class ResumeRenderer : IDisposable
         // that continues on the next page ("Page 1 of 2Arion bank").
         PageNumbers = false,
         Metadata = ResumeComposer.Metadata(resume, template),
+        Language = resume.Language ?? ResumeLanguage.Default,
         CreationDate = FixedDate,
     };
 

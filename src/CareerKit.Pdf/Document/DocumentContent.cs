@@ -1,9 +1,13 @@
+using CareerKit.Pdf.Layout;
 using CareerKit.Pdf.Text;
 using SkiaSharp;
 
 namespace CareerKit.Pdf.Document;
 
-/// <summary>What a document says, in order: headings, paragraphs, rows, bullet lists, rules and spacing.</summary>
+/// <summary>
+/// What a document says, in order: headings, paragraphs, rows, bullet lists, rules and spacing. Each text block has
+/// a structure role (heading, paragraph, list), which the PDF carries as its tag.
+/// </summary>
 public sealed class DocumentContent
 {
     public static readonly SKColor Accent = new(0x0B, 0x57, 0xD0);
@@ -19,7 +23,13 @@ public sealed class DocumentContent
             2 => TextStyle.Body.Bold().WithSize(12.5f).WithColor(Accent),
             _ => TextStyle.Body.Bold().WithSize(10.5f),
         };
-        Blocks.Add(new TextBlock([new TextRun(text, style)]));
+        var role = level switch
+        {
+            1 => StructureRole.Heading1,
+            2 => StructureRole.Heading2,
+            _ => StructureRole.Heading3,
+        };
+        Blocks.Add(new TextBlock([new TextRun(text, style)], role));
         return this;
     }
 
@@ -27,20 +37,29 @@ public sealed class DocumentContent
 
     public DocumentContent Paragraph(params TextRun[] runs)
     {
-        Blocks.Add(new TextBlock(runs));
+        Blocks.Add(new TextBlock(runs, StructureRole.Paragraph));
         return this;
     }
 
-    /// <summary>A left part that wraps and a right part kept on one line at the right edge.</summary>
-    public DocumentContent Row(IReadOnlyList<TextRun> left, IReadOnlyList<TextRun> right)
+    /// <summary>
+    /// A left part that wraps and a right part kept on one line at the right edge, tagged as one paragraph or, for an
+    /// entry's title line, as a heading of <paramref name="role"/>.
+    /// </summary>
+    public DocumentContent Row(IReadOnlyList<TextRun> left, IReadOnlyList<TextRun> right, StructureRole role = StructureRole.Paragraph)
     {
-        Blocks.Add(new RowBlock(left, right));
+        Blocks.Add(new RowBlock(left, right, role));
         return this;
     }
 
+    /// <summary>A bulleted list: one list in the structure tree, each item a label (the bullet) and a body.</summary>
     public DocumentContent Bullets(IEnumerable<IReadOnlyList<TextRun>> items)
     {
-        Blocks.AddRange(items.Select(item => new BulletBlock(item)));
+        var list = items.ToList();
+        if (list.Count > 0)
+        {
+            Blocks.Add(new ListBlock(list));
+        }
+
         return this;
     }
 
@@ -68,11 +87,11 @@ public sealed class DocumentContent
 
 internal abstract record Block;
 
-internal sealed record TextBlock(IReadOnlyList<TextRun> Runs) : Block;
+internal sealed record TextBlock(IReadOnlyList<TextRun> Runs, StructureRole Role) : Block;
 
-internal sealed record RowBlock(IReadOnlyList<TextRun> Left, IReadOnlyList<TextRun> Right) : Block;
+internal sealed record RowBlock(IReadOnlyList<TextRun> Left, IReadOnlyList<TextRun> Right, StructureRole Role) : Block;
 
-internal sealed record BulletBlock(IReadOnlyList<TextRun> Runs) : Block;
+internal sealed record ListBlock(IReadOnlyList<IReadOnlyList<TextRun>> Items) : Block;
 
 internal sealed record RuleBlock(float Thickness, SKColor Color) : Block;
 

@@ -18,14 +18,21 @@ internal sealed class ElementFactory(LineBreaker breaker, float pageHeight)
 
     private Element Create(Block block) => block switch
     {
-        TextBlock text => new Paragraph(breaker, text.Runs),
-        RowBlock row => new Row(new Paragraph(breaker, row.Left), new Paragraph(breaker, row.Right), breaker.NaturalWidth(row.Right), pageHeight: pageHeight),
-        BulletBlock item => new Bullet(new Paragraph(breaker, [new TextRun(BulletCharacter, item.Runs.FirstOrDefault()?.Style ?? TextStyle.Body)]), new Paragraph(breaker, item.Runs), BulletIndent),
+        TextBlock text => new Tagged(text.Role, new Paragraph(breaker, text.Runs)),
+        RowBlock row => new Tagged(row.Role, new Row(new Paragraph(breaker, row.Left), new Paragraph(breaker, row.Right), breaker.NaturalWidth(row.Right), pageHeight: pageHeight)),
+        ListBlock list => new Tagged(StructureRole.List, new Column(list.Items.Select(ListItem).ToList())),
         RuleBlock rule => new Rule(rule.Thickness, rule.Color),
         SpacingBlock spacing => new Spacer(spacing.Height),
         GroupBlock group => new EnsureSpace(Create(group.Blocks), group.MinHeight),
         _ => throw new InvalidOperationException($"Unknown block {block.GetType().Name}."),
     };
+
+    private Element ListItem(IReadOnlyList<TextRun> runs) => new Tagged(StructureRole.ListItem, new Bullet(
+        new Tagged(StructureRole.Label, new Paragraph(breaker, [new TextRun(BulletCharacter, BulletStyle(runs))])),
+        new Tagged(StructureRole.ListBody, new Paragraph(breaker, runs)),
+        BulletIndent));
+
+    private static TextStyle BulletStyle(IReadOnlyList<TextRun> runs) => runs.FirstOrDefault()?.Style ?? TextStyle.Body;
 
     private static Block Prepare(Block block, FontSet fonts)
     {
@@ -33,9 +40,9 @@ internal sealed class ElementFactory(LineBreaker breaker, float pageHeight)
 
         return block switch
         {
-            TextBlock text => new TextBlock(Runs(text.Runs)),
-            RowBlock row => new RowBlock(Runs(row.Left), Runs(row.Right)),
-            BulletBlock item => new BulletBlock(Runs([.. item.Runs, new TextRun(BulletCharacter, item.Runs.FirstOrDefault()?.Style ?? TextStyle.Body)]).SkipLast(1).ToList()),
+            TextBlock text => text with { Runs = Runs(text.Runs) },
+            RowBlock row => row with { Left = Runs(row.Left), Right = Runs(row.Right) },
+            ListBlock list => new ListBlock(list.Items.Select(item => (IReadOnlyList<TextRun>)Runs([.. item, new TextRun(BulletCharacter, BulletStyle(item))]).SkipLast(1).ToList()).ToList()),
             GroupBlock group => new GroupBlock(Prepare(group.Blocks, fonts), group.MinHeight),
             _ => block,
         };

@@ -33,6 +33,9 @@ public sealed record DocumentOptions
     /// <summary>Written as the creation and modification date: fixed, so the same input gives the same bytes.</summary>
     public DateTime CreationDate { get; init; } = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>The document's natural language as a BCP 47 tag ("en", "de-CH"): screen readers pick their voice by it.</summary>
+    public string Language { get; init; } = "en";
+
     /// <summary>"Page X of Y" at the foot of every page.</summary>
     public bool PageNumbers { get; init; } = true;
 }

@@ -1,4 +1,4 @@
-using CareerKit.Pdf.Elements;
+using CareerKit.Pdf.Document.Pdf;
 using CareerKit.Pdf.Fonts;
 using CareerKit.Pdf.Layout;
 using CareerKit.Pdf.Text;
@@ -6,7 +6,10 @@ using SkiaSharp;
 
 namespace CareerKit.Pdf.Document;
 
-/// <summary>Lays content out on pages and writes it as a PDF, or draws one page as a PNG with the same layout.</summary>
+/// <summary>
+/// Lays content out on pages and writes it as a tagged PDF with our own writer, or draws one page as a PNG with
+/// Skia and the same layout.
+/// </summary>
 public sealed class PdfRenderer(FontLibrary fonts)
 {
     /// <summary>More pages than this is a runaway layout, not a document.</summary>
@@ -17,49 +20,36 @@ public sealed class PdfRenderer(FontLibrary fonts)
     public RenderResult RenderPdf(DocumentContent content, DocumentOptions options)
     {
         using var prepared = Prepare(content);
-        var pages = LayOut(prepared, options);
-        var paper = PaperSizes.Of(options.Paper);
-        using var stream = new MemoryStream();
-        using (var document = SKDocument.CreatePdf(stream, Metadata(options)))
+        var pdf = new PdfSurface(PaperSizes.Of(options.Paper));
+        var pageCount = LayOut(prepared, options, _ => pdf.NewPage());
+        for (var index = 0; index < pageCount; index++)
         {
-            for (var index = 0; index < pages.Count; index++)
-            {
-                DrawPage(document.BeginPage(paper.Width, paper.Height), pages, index, prepared, options);
-                document.EndPage();
-            }
-
-            document.Close();
+            DrawFooter(pdf.OnPage(index), prepared, options, index, pageCount);
         }
 
-        DisposeAll(pages);
-        return new RenderResult(stream.ToArray(), pages.Count, [.. prepared.Fonts.MissingCharacters]);
+        return new RenderResult(PdfDocumentWriter.Write(pdf, prepared.Fonts, options), pageCount, [.. prepared.Fonts.MissingCharacters]);
     }
 
     /// <summary>One page drawn on a raster canvas at <paramref name="scale"/> pixels per point, as PNG.</summary>
     public byte[] RenderPng(DocumentContent content, DocumentOptions options, int page, float scale = 1)
     {
         using var prepared = Prepare(content);
-        var pages = LayOut(prepared, options);
-        try
+        var paper = PaperSizes.Of(options.Paper);
+        using var surface = SKSurface.Create(new SKImageInfo((int)Math.Ceiling(paper.Width * scale), (int)Math.Ceiling(paper.Height * scale)));
+        surface.Canvas.Clear(SKColors.White);
+        surface.Canvas.Scale(scale);
+        var raster = new RasterSurface(surface.Canvas);
+        var nowhere = new NoSurface();
+        var pageCount = LayOut(prepared, options, index => index == page - 1 ? raster : nowhere);
+        if (page < 1 || page > pageCount)
         {
-            if (page < 1 || page > pages.Count)
-            {
-                throw new ArgumentOutOfRangeException(nameof(page), $"The document has {pages.Count} page(s); there is no page {page}.");
-            }
+            throw new ArgumentOutOfRangeException(nameof(page), $"The document has {pageCount} page(s); there is no page {page}.");
+        }
 
-            var paper = PaperSizes.Of(options.Paper);
-            using var surface = SKSurface.Create(new SKImageInfo((int)Math.Ceiling(paper.Width * scale), (int)Math.Ceiling(paper.Height * scale)));
-            surface.Canvas.Clear(SKColors.White);
-            surface.Canvas.Scale(scale);
-            DrawPage(surface.Canvas, pages, page - 1, prepared, options);
-            using var image = surface.Snapshot();
-            using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-            return png.ToArray();
-        }
-        finally
-        {
-            DisposeAll(pages);
-        }
+        DrawFooter(raster, prepared, options, page - 1, pageCount);
+        using var image = surface.Snapshot();
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
     }
 
     private PreparedContent Prepare(DocumentContent content)
@@ -80,80 +70,55 @@ public sealed class PdfRenderer(FontLibrary fonts)
     }
 
     /// <summary>
-    /// Lays the content out once, recording each page as a picture; the page count is known at the end, so the
-    /// "Page X of Y" footers are drawn when the pictures are played onto the real pages.
+    /// Lays the content out once, page after page, on the surface <paramref name="pageSurface"/> gives for each page;
+    /// returns the page count, known only at the end, so "Page X of Y" footers are drawn afterwards.
     /// </summary>
-    private static List<SKPicture> LayOut(PreparedContent prepared, DocumentOptions options)
+    private static int LayOut(PreparedContent prepared, DocumentOptions options, Func<int, Surface> pageSurface)
     {
         var paper = PaperSizes.Of(options.Paper);
         var area = new Size(paper.Width - (2 * options.Margin), paper.Height - (2 * options.Margin));
         var root = new ElementFactory(prepared.Breaker, area.Height).Create(prepared.Blocks);
-        var pages = new List<SKPicture>();
-        using var recorder = new SKPictureRecorder();
-        while (true)
+        for (var pages = 0; ; pages++)
         {
             var plan = root.Measure(area);
             if (plan.Kind == SpacePlanKind.Wrap)
             {
-                DisposeAll(pages);
                 throw new InvalidOperationException("Part of the content is taller than a whole page and cannot be laid out.");
             }
 
-            if (pages.Count == MaxPages)
+            if (pages == MaxPages)
             {
-                DisposeAll(pages);
                 throw new PageLimitExceededException(MaxPages);
             }
 
-            var canvas = recorder.BeginRecording(SKRect.Create(paper.Width, paper.Height));
-            canvas.Translate(options.Margin, options.Margin);
-            root.Draw(canvas, area);
-            pages.Add(recorder.EndRecording());
+            var surface = pageSurface(pages);
+            surface.Save();
+            surface.Translate(options.Margin, options.Margin);
+            root.Draw(surface, area);
+            surface.Restore();
             if (plan.Kind is SpacePlanKind.FullRender or SpacePlanKind.Empty)
             {
-                return pages;
+                return pages + 1;
             }
         }
     }
 
-    private static void DrawPage(SKCanvas canvas, List<SKPicture> pages, int index, PreparedContent prepared, DocumentOptions options)
+    /// <summary>"Page X of Y", centred in the bottom margin: an artifact, not part of the document's text.</summary>
+    private static void DrawFooter(Surface surface, PreparedContent prepared, DocumentOptions options, int index, int pageCount)
     {
-        canvas.DrawPicture(pages[index]);
-        if (options.PageNumbers)
+        if (!options.PageNumbers)
         {
-            DrawFooter(canvas, prepared.Breaker, PaperSizes.Of(options.Paper), options.Margin, $"Page {index + 1} of {pages.Count}");
+            return;
         }
+
+        var paper = PaperSizes.Of(options.Paper);
+        var line = prepared.Breaker.Break([new TextRun($"Page {index + 1} of {pageCount}", FooterStyle)], paper.Width).Single();
+        surface.BeginArtifact();
+        surface.DrawLine(line, prepared.Breaker, (paper.Width - line.Width) / 2, paper.Height - (options.Margin / 2) - line.Height);
+        surface.EndArtifact();
     }
 
-    private static void DisposeAll(List<SKPicture> pages)
-    {
-        foreach (var page in pages)
-        {
-            page.Dispose();
-        }
-    }
-
-    private static void DrawFooter(SKCanvas canvas, LineBreaker breaker, Size paper, float margin, string text)
-    {
-        var line = breaker.Break([new TextRun(text, FooterStyle)], paper.Width).Single();
-        TextPainter.DrawLine(canvas, breaker, line, (paper.Width - line.Width) / 2, paper.Height - (margin / 2) - line.Height);
-    }
-
-    private static SKDocumentPdfMetadata Metadata(DocumentOptions options) => new()
-    {
-        Title = options.Metadata.Title,
-        Author = options.Metadata.Author,
-        Subject = options.Metadata.Subject,
-        Keywords = options.Metadata.Keywords,
-        Creator = options.Metadata.Creator,
-        Producer = "CareerKit.Pdf (SkiaSharp)",
-        Creation = options.CreationDate,
-        Modified = options.CreationDate,
-        RasterDpi = 72,
-        EncodingQuality = 101,
-    };
-
-    /// <summary>Content ready to lay out; the line breaker's shaping cache serves both passes over the pages.</summary>
+    /// <summary>Content ready to lay out; the line breaker's shaping cache serves the whole layout.</summary>
     private sealed record PreparedContent(IReadOnlyList<Block> Blocks, FontSet Fonts, LineBreaker Breaker) : IDisposable
     {
         public void Dispose()

@@ -1,5 +1,4 @@
 using CareerKit.Pdf.Layout;
-using SkiaSharp;
 
 namespace CareerKit.Pdf.Elements;
 
@@ -35,7 +34,7 @@ internal sealed class Column(IReadOnlyList<Element> children, float gap = 0) : E
         return placed == 0 ? SpacePlan.Empty() : SpacePlan.Full(width, height);
     }
 
-    public override void Draw(SKCanvas canvas, Size available)
+    public override void Draw(Surface canvas, Size available)
     {
         var height = 0f;
         var placed = 0;

@@ -11,7 +11,7 @@ internal sealed class Spacer(float height) : Element
     public override SpacePlan Measure(Size available) =>
         _done ? SpacePlan.Empty() : height <= available.Height ? SpacePlan.Full(0, height) : SpacePlan.Wrap();
 
-    public override void Draw(SKCanvas canvas, Size available) => _done = true;
+    public override void Draw(Surface canvas, Size available) => _done = true;
 }
 
 /// <summary>A thin horizontal line across the available width.</summary>
@@ -22,10 +22,9 @@ internal sealed class Rule(float thickness, SKColor color) : Element
     public override SpacePlan Measure(Size available) =>
         _done ? SpacePlan.Empty() : thickness <= available.Height ? SpacePlan.Full(available.Width, thickness) : SpacePlan.Wrap();
 
-    public override void Draw(SKCanvas canvas, Size available)
+    public override void Draw(Surface canvas, Size available)
     {
-        using var paint = new SKPaint { Color = color, Style = SKPaintStyle.Fill };
-        canvas.DrawRect(0, 0, available.Width, thickness, paint);
+        canvas.FillRect(0, 0, available.Width, thickness, color);
         _done = true;
     }
 }
@@ -41,7 +40,7 @@ internal sealed class Padding(Element child, float left, float top, float right,
             : plan with { Size = new Size(plan.Size.Width + left + right, plan.Size.Height + top + bottom) };
     }
 
-    public override void Draw(SKCanvas canvas, Size available)
+    public override void Draw(Surface canvas, Size available)
     {
         canvas.Save();
         canvas.Translate(left, top);
@@ -66,7 +65,7 @@ internal sealed class EnsureSpace(Element child, float minHeight) : Element
         return plan.Kind == SpacePlanKind.PartialRender && !_started && available.Height < minHeight ? SpacePlan.Wrap() : plan;
     }
 
-    public override void Draw(SKCanvas canvas, Size available)
+    public override void Draw(Surface canvas, Size available)
     {
         child.Draw(canvas, available);
         _started = true;
@@ -84,7 +83,7 @@ internal sealed class Bullet(Element bullet, Element content, float indent) : El
         return plan.Kind is SpacePlanKind.Wrap or SpacePlanKind.Empty ? plan : plan with { Size = new Size(plan.Size.Width + indent, plan.Size.Height) };
     }
 
-    public override void Draw(SKCanvas canvas, Size available)
+    public override void Draw(Surface canvas, Size available)
     {
         if (!_bulletDrawn)
         {

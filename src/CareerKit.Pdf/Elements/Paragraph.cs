@@ -1,6 +1,5 @@
 using CareerKit.Pdf.Layout;
 using CareerKit.Pdf.Text;
-using SkiaSharp;
 
 namespace CareerKit.Pdf.Elements;
 
@@ -29,14 +28,14 @@ internal sealed class Paragraph(LineBreaker breaker, IReadOnlyList<TextRun> runs
         return _next + count == lines.Count ? SpacePlan.Full(width, height) : SpacePlan.Partial(width, height);
     }
 
-    public override void Draw(SKCanvas canvas, Size available)
+    public override void Draw(Surface canvas, Size available)
     {
         var lines = Lines(available.Width);
         var (count, _) = Fitting(lines, available.Height);
         var top = 0f;
         foreach (var line in lines.Skip(_next).Take(count))
         {
-            TextPainter.DrawLine(canvas, breaker, line, 0, top);
+            canvas.DrawLine(line, breaker, 0, top);
             top += line.Height;
         }
 

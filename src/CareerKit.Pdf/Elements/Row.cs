@@ -1,5 +1,4 @@
 using CareerKit.Pdf.Layout;
-using SkiaSharp;
 
 namespace CareerKit.Pdf.Elements;
 
@@ -37,7 +36,7 @@ internal sealed class Row(Element left, Element right, float rightWidth, float g
         return SpacePlan.Partial(available.Width, Math.Max(leftPlan.Size.Height, rightPlan.Size.Height));
     }
 
-    public override void Draw(SKCanvas canvas, Size available)
+    public override void Draw(Surface canvas, Size available)
     {
         var (leftSpace, rightSpace) = Split(available);
         _splitting = _splitting || !Fits(left.Measure(leftSpace)) || !Fits(right.Measure(rightSpace));

@@ -59,7 +59,7 @@ public sealed class FontLibrary : IDisposable
             }
         }
 
-        var subset = new LoadedFont(FontSubsetter.Subset(_faces[style].Data, codePoints.Order()));
+        var subset = new LoadedFont(FontSubsetter.Subset(_faces[style].Data, codePoints.Order()), codePoints.Order().ToArray());
         lock (_subsetGate)
         {
             if (!_subsets.TryAdd(key, subset))

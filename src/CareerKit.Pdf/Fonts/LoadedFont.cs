@@ -16,9 +16,11 @@ internal sealed class LoadedFont : IDisposable
     private readonly HarfBuzzSharp.Face _face;
     private readonly HarfBuzzFont _font;
 
-    public LoadedFont(byte[] data)
+    /// <param name="codePoints">For a subset: the characters it was cut to, which the PDF's ToUnicode map lists.</param>
+    public LoadedFont(byte[] data, IReadOnlyCollection<int>? codePoints = null)
     {
         Data = data;
+        CodePoints = codePoints ?? [];
         _pinned = GCHandle.Alloc(data, GCHandleType.Pinned);
         _blob = new HarfBuzzSharp.Blob(_pinned.AddrOfPinnedObject(), data.Length, HarfBuzzSharp.MemoryMode.ReadOnly);
         _face = new HarfBuzzSharp.Face(_blob, 0);
@@ -31,8 +33,24 @@ internal sealed class LoadedFont : IDisposable
     public byte[] Data { get; }
     public SKTypeface Typeface { get; }
     public int UnitsPerEm { get; }
+    public IReadOnlyCollection<int> CodePoints { get; }
+    public int GlyphCount => _face.GlyphCount;
 
     public bool Covers(int codePoint) => _font.TryGetGlyph((uint)codePoint, out var glyph) && glyph != 0;
+
+    /// <summary>The glyph for a character, or 0 (the missing glyph).</summary>
+    public ushort GlyphOf(int codePoint) => _font.TryGetGlyph((uint)codePoint, out var glyph) ? (ushort)glyph : (ushort)0;
+
+    /// <summary>A glyph's advance in font units.</summary>
+    public int Advance(ushort glyph) => _font.GetHorizontalGlyphAdvance(glyph);
+
+    /// <summary>
+    /// The font as a PDF embeds it (compressed program, widths, ToUnicode map), built once per subset: the same
+    /// resume rendered again reuses it.
+    /// </summary>
+    public Document.Pdf.PdfFontProgram PdfProgram => _pdfProgram ??= Document.Pdf.PdfFontProgram.Build(this);
+
+    private Document.Pdf.PdfFontProgram? _pdfProgram;
 
     /// <summary>Glyphs and their positions, in font units, for a piece of text in one direction.</summary>
     public ShapedText Shape(string text)

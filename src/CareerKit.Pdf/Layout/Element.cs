@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace CareerKit.Pdf.Layout;
 
 /// <summary>
@@ -12,5 +10,5 @@ internal abstract class Element
     public abstract SpacePlan Measure(Size available);
 
     /// <summary>Draws at the canvas origin what <see cref="Measure"/> said fits into <paramref name="available"/>.</summary>
-    public abstract void Draw(SKCanvas canvas, Size available);
+    public abstract void Draw(Surface canvas, Size available);
 }

@@ -42,7 +42,7 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
 
                 if (width <= maxWidth || !line.IsEmpty)
                 {
-                    line.Add(run, shaped, 0, shaped.Glyphs.Length, width);
+                    line.Add(run, piece.Value, shaped, 0, shaped.Glyphs.Length, width);
                     continue;
                 }
 
@@ -56,7 +56,7 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
                         end++;
                     }
 
-                    line.Add(run, shaped, start, end, Width(shaped, run.Style, start, end));
+                    line.Add(run, piece.Value, shaped, start, end, Width(shaped, run.Style, start, end));
                     start = end;
                     if (start < shaped.Glyphs.Length)
                     {
@@ -167,15 +167,15 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
             }
         }
 
-        public void Add(TextRun run, ShapedText shaped, int start, int end, float width)
+        public void Add(TextRun run, string text, ShapedText shaped, int start, int end, float width)
         {
             if (_space is { } space)
             {
-                Append(space.Run, space.Shaped, 0, space.Shaped.Glyphs.Length);
+                Append(space.Run, " ", space.Shaped, 0, space.Shaped.Glyphs.Length);
                 _space = null;
             }
 
-            Append(run, shaped, start, end);
+            Append(run, text, shaped, start, end);
             LastRun = run;
         }
 
@@ -193,7 +193,7 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
             return finished;
         }
 
-        private void Append(TextRun run, ShapedText shaped, int start, int end)
+        private void Append(TextRun run, string text, ShapedText shaped, int start, int end)
         {
             var link = run.SafeLink;
             var fragment = _line.Fragments.Count > 0 && _line.Fragments[^1].Style == run.Style && _line.Fragments[^1].Link == link
@@ -205,6 +205,13 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
                 fragment.Glyphs.Add(shaped.Glyphs[i]);
                 fragment.Positions.Add(new SkiaSharp.SKPoint(fragment.Width + (shaped.Offsets[i].X * scale), shaped.Offsets[i].Y * scale));
                 fragment.Width += shaped.Advances[i] * scale;
+            }
+
+            if (fragment.Text is not null && end > start)
+            {
+                var from = shaped.Clusters[start];
+                var to = end < shaped.Clusters.Length ? shaped.Clusters[end] : text.Length;
+                fragment.Text.Append(text, from, Math.Max(0, to - from));
             }
 
             _line.Width = fragment.X + fragment.Width;

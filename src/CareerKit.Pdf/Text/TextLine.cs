@@ -22,4 +22,7 @@ internal sealed class LineFragment(TextStyle style, string? link, float x)
     public List<ushort> Glyphs { get; } = [];
     public List<SKPoint> Positions { get; } = [];
     public float Width { get; set; }
+
+    /// <summary>For a link, the characters its glyphs stand for: the link annotation's description.</summary>
+    public System.Text.StringBuilder? Text { get; } = link is null ? null : new();
 }

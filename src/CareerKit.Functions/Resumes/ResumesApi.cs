@@ -21,6 +21,7 @@ public static class ResumesApi
         group.MapPost("{track}", Tailor).RequireRateLimiting(PdfRateLimitPolicy);
         group.MapGet("{track}/preview.png", Preview).RequireRateLimiting(PdfRateLimitPolicy);
         group.MapPost("{track}/review", Review);
+        group.MapPost("import", Import.ResumeImportEndpoint.ImportAsync).RequireRateLimiting(PdfRateLimitPolicy);
         return app;
     }
 
@@ -262,6 +263,7 @@ internal static class ResumesRegistration
         services.AddSingleton(_ => ResumeTemplates.Default());
         services.AddSingleton<ResumeRenderer>();
         services.AddSingleton<PdfRenderSlots>();
+        services.AddSingleton<Import.ResumeImporter>();
         services.AddRateLimiter(limiter => limiter.AddPolicy(
             ResumesApi.PdfRateLimitPolicy, new PerClientRateLimit(options => options.PdfRendersPerClientPerMinute, "Too many PDFs.")));
         services.AddSingleton<TemplatePdfCache>();

@@ -17,6 +17,19 @@ while (!File.Exists(Path.Combine(root, "CareerKit.sln")))
 }
 
 var showMisses = args.Contains("--misses");
+if (args is ["--lines", var path])
+{
+    // How the importer sees a file: each line with its kind, size and runs (| marks a wide gap, * bold).
+    var bytes = File.ReadAllBytes(path);
+    var text = ResumeImporter.KindOf(bytes) == ResumeFileKind.Pdf ? PdfResumeText.Read(bytes, default) : DocxResumeText.Read(bytes, default);
+    foreach (var line in text.Lines)
+    {
+        Console.WriteLine($"{line.Kind,-7} {line.Size,5:0.0} {string.Join(" ", line.Segments.Select(s => (s.AfterGap ? "| " : "") + (s.Bold ? "*" : "") + s.Text))}{(line.Links.Count > 0 ? "  → " + string.Join(" ", line.Links) : "")}");
+    }
+
+    return;
+}
+
 var options = Options.Create(new CareerKitOptions { FontsPath = Path.Combine(root, "node_modules", "dejavu-fonts-ttf", "ttf") });
 var importer = new ResumeImporter(options, TimeProvider.System);
 using var renderer = new ResumeRenderer(options);

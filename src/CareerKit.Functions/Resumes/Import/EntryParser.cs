@@ -20,25 +20,27 @@ public static partial class EntryParser
 
     public static IReadOnlyList<ParsedEntry> Parse(string section, IReadOnlyList<ResumeLine> lines)
     {
-        var entries = new List<ParsedEntry>();
+        var ranked = section is "work" or "volunteer" or "education";
+        var groups = new List<(List<ResumeLine> Heading, List<ResumeLine> Body)>();
         List<ResumeLine>? heading = null;
         List<ResumeLine> body = [];
         foreach (var line in lines)
         {
-            var headingLike = IsHeadingLike(line);
+            var headingLike = IsHeadingLike(line, heading);
             if (heading is null)
             {
                 heading = [];
                 (line.Kind == LineKind.Bullet ? body : heading).Add(line);
+                groups.Add((heading, body));
             }
-            else if (body.Count == 0 && headingLike && heading.Count < MaxHeadingLines && !(HasDates(line) && heading.Any(HasDates)))
+            else if (headingLike && (body.Count > 0 || (HasDates(line) && heading.Any(HasDates)) || (ranked && IsComplete(heading))))
+            {
+                (heading, body) = ([line], []);
+                groups.Add((heading, body));
+            }
+            else if (body.Count == 0 && headingLike && heading.Count < MaxHeadingLines)
             {
                 heading.Add(line);
-            }
-            else if (headingLike && (body.Count > 0 || HasDates(line)))
-            {
-                entries.Add(Entry(section, heading, body));
-                (heading, body) = ([line], []);
             }
             else
             {
@@ -46,28 +48,45 @@ public static partial class EntryParser
             }
         }
 
-        if (heading is not null)
+        // A lone undated line between dated entries is the previous entry's text (a short summary, a place), not an entry.
+        if (groups.Any(group => group.Heading.Any(HasDates)))
         {
-            entries.Add(Entry(section, heading, body));
+            for (var i = groups.Count - 1; i > 0; i--)
+            {
+                if (groups[i] is { Heading: [var only] } && !HasDates(only))
+                {
+                    groups[i - 1].Body.Add(only);
+                    groups[i - 1].Body.AddRange(groups[i].Body);
+                    groups.RemoveAt(i);
+                }
+            }
         }
 
-        return entries;
+        return groups.Select(group => Entry(section, group.Heading, group.Body)).ToList();
     }
+
+    /// <summary>An entry's heading that already has its dates and two lines of text: the organisation and the position, or the school and the degree.</summary>
+    private static bool IsComplete(List<ResumeLine> heading) =>
+        heading.Any(HasDates) && heading.Count(line => !HasDates(line) || GapGroups(line).Count() > 1) >= 2;
 
     /// <summary>Whether the line holds an entry's dates: a short line with a date, or a date set apart by a gap ("Acme      2019 – 2021").</summary>
     private static bool HasDates(ResumeLine line) =>
-        line.Kind != LineKind.Bullet && (line.Text.Length <= 80 ? DateRanges.Find(line.Text) is not null : GapGroups(line).Skip(1).Any(group => DateRanges.Find(string.Join(" ", group.Select(segment => segment.Text))) is not null));
+        line.Kind != LineKind.Bullet && (GapGroups(line).Any(group => MostlyDate(string.Join(" ", group.Select(segment => segment.Text))))
+            || (line.Text.Length <= 80 && DateRanges.Find(line.Text) is { IsSingle: false }));
+
+    private static bool MostlyDate(string text) => DateRanges.Find(text) is { } range && range.Length * 2 >= text.Trim().Length;
 
     /// <summary>A line that can be part of an entry's heading: not a bullet, not "Score: 4.0", and bold, dated or short.</summary>
-    private static bool IsHeadingLike(ResumeLine line)
+    private static bool IsHeadingLike(ResumeLine line, List<ResumeLine>? heading)
     {
         if (line.Kind == LineKind.Bullet || Labelled().IsMatch(line.Text))
         {
             return false;
         }
 
+        // A degree or position may end with a full stop ("Bachelor of Computer Science."): the line after an entry's first is read as its second.
         var text = line.Text.Trim();
-        var sentence = text.EndsWith('.') && text.Split(' ')[^1].Length > 4;
+        var sentence = text.EndsWith('.') && text.Split(' ')[^1].Length > 4 && !(heading is { Count: 1 or 2 } && text.Length <= 60 && !IsComplete(heading));
         return (line.Bold && text.Length <= 120) || HasDates(line) || (text.Length <= 80 && !sentence);
     }
 
@@ -190,7 +209,7 @@ public static partial class EntryParser
     private static partial Regex AddressPattern();
 
     /// <summary>"Score: 4.0", "Courses: …", "Tech stack: …": a labelled detail, never part of an entry's heading.</summary>
-    [GeneratedRegex(@"^[\p{L} ]{2,24}:\s", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(score|gpa|grade|courses|relevant courses|coursework|technologies|tech stack|stack|tools|skills|keywords|environment|thesis|location|achievements|awards|honou?rs|languages|responsibilities)\s*:", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Labelled();
 
     [GeneratedRegex(@"\s*(?:,|\bat\b|@|\||—|–|\s-\s|·)\s*", RegexOptions.CultureInvariant)]

@@ -130,14 +130,14 @@ internal static class PdfPageLayout
             return null;
         }
 
-        var allowed = Math.Max(2, words.Count / 25); // Full-width header lines cross the gutter.
+        // The first rows (a name, contact details) may run across both columns; no row below them may.
+        var below = rows.Skip(4).SelectMany(row => row).ToList();
         double? best = null;
         var bestWidth = 0.0;
         double? runStart = null;
         for (var x = minLeft + width * 0.15; x <= minLeft + width * 0.85; x += 2)
         {
-            var crossing = words.Count(word => word.Left - 1 < x && x < word.Right + 1);
-            if (crossing <= allowed)
+            if (!below.Any(word => word.Left - 1 < x && x < word.Right + 1))
             {
                 runStart ??= x;
                 if (x - runStart.Value > bestWidth)

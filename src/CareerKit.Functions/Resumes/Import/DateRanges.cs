@@ -39,12 +39,31 @@ public static partial class DateRanges
     public static string Without(string text, DateRange range) =>
         Trim(text.Remove(range.Index, range.Length));
 
-    public static string Trim(string text) => text.Trim(' ', ',', '|', '·', '•', '-', '–', '—', '(', ')', ':', '\t');
+    /// <summary>The text without separators at its ends, and without parentheses left unbalanced ("(2019 – 2021)" → "").</summary>
+    public static string Trim(string text)
+    {
+        text = text.Trim(' ', ',', '|', '·', '•', '-', '–', '—', ':', '\t');
+        var open = text.Count(c => c == '(') - text.Count(c => c == ')');
+        if (open > 0 && text.EndsWith('('))
+        {
+            text = text.TrimEnd('(', ' ');
+        }
+        else if (open < 0 && text.StartsWith(')'))
+        {
+            text = text.TrimStart(')', ' ');
+        }
+        else if (text.StartsWith('(') && text.EndsWith(')') && open == 0 && text.IndexOf(')', StringComparison.Ordinal) == text.Length - 1)
+        {
+            text = text[1..^1];
+        }
+
+        return text.Trim(' ', ',', '|', '·', '•', '-', '–', '—', ':', '\t');
+    }
 
     private static string Squeeze(string date) => Spaces().Replace(date.Trim().TrimEnd('.'), " ").Replace(". ", " ", StringComparison.Ordinal);
 
     private const string Month = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-    private const string Date = @"(?:" + Month + @"\.?,?\s+(?:19|20)\d\d|[01]?\d/(?:19|20)\d\d|(?:19|20)\d\d-[01]\d|(?:19|20)\d\d)";
+    private const string Date = @"(?:" + Month + @"\.?,?\s+(?:19|20)\d\d|[01]?\d/(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d|(?:19|20)\d\d-[01]\d|(?:19|20)\d\d)";
 
     [GeneratedRegex(@"(?<![\w/.-])(?<start>" + Date + @")\s*(?:–|—|-|~|\bto\b|\buntil\b)\s*(?<end>" + Date + @"|present|current|now|today|ongoing)(?![\w/])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Range();

@@ -27,8 +27,10 @@ internal sealed partial class DocxParagraphs
     {
         var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
         var styleName = Chain(styleId).Select(style => style.StyleName?.Val?.Value).FirstOrDefault(name => name is not null)?.ToLowerInvariant() ?? "";
-        var heading = styleName.StartsWith("heading", StringComparison.Ordinal)
-            || (paragraph.ParagraphProperties?.OutlineLevel?.Val?.Value ?? Chain(styleId).Select(style => style.StyleParagraphProperties?.OutlineLevel?.Val?.Value).FirstOrDefault(level => level is not null)) is < 9;
+        // Headings 1 and 2 head sections (or carry the name); a Heading 3 is an entry's title, read as a bold line.
+        var level = styleName.StartsWith("heading ", StringComparison.Ordinal) && int.TryParse(styleName[8..], out var named) ? named - 1
+            : paragraph.ParagraphProperties?.OutlineLevel?.Val?.Value ?? Chain(styleId).Select(style => style.StyleParagraphProperties?.OutlineLevel?.Val?.Value).FirstOrDefault(outline => outline is not null);
+        var heading = level is < 2;
         var listed = paragraph.ParagraphProperties?.NumberingProperties?.NumberingId?.Val?.Value is > 0
             || (paragraph.ParagraphProperties?.NumberingProperties is null && Chain(styleId).Any(style => style.StyleParagraphProperties?.NumberingProperties is not null))
             || styleName.Contains("list", StringComparison.Ordinal);

@@ -112,6 +112,11 @@ public static partial class EntryParser
                     continue;
                 }
 
+                if (parts.Count > 0 && Place().IsMatch(text))
+                {
+                    continue; // "(Saint-Petersburg, Russia)", "Berlin, Germany": where, which JSON Resume's work entries do not keep.
+                }
+
                 if (IsAddress(text))
                 {
                     url ??= text.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? text : $"https://{text}";
@@ -174,13 +179,18 @@ public static partial class EntryParser
         return bold.Length > 0 && rest.Length > 0 ? (bold, rest) : null;
     }
 
+    /// <summary>
+    /// Splits "Position, Organisation" at its last comma outside parentheses (positions hold commas more often than
+    /// organisations), else at " at ", "@", "|" or a dash.
+    /// </summary>
     private static (string, string)? SplitBySeparator(string text)
     {
-        var match = Separator().Match(text);
-        return match.Success && match.Index > 0 && match.Index + match.Length < text.Length
-            ? (text[..match.Index].Trim(), text[(match.Index + match.Length)..].Trim())
-            : null;
+        var outside = Separator().Matches(text).Where(match => match.Index > 0 && match.Index + match.Length < text.Length && Depth(text, match.Index) == 0).ToList();
+        var match = outside.LastOrDefault(match => match.Value.Trim() == ",") ?? outside.FirstOrDefault();
+        return match is null ? null : (text[..match.Index].Trim(), text[(match.Index + match.Length)..].Trim());
     }
+
+    private static int Depth(string text, int index) => text[..index].Count(c => c == '(') - text[..index].Count(c => c == ')');
 
     /// <summary>The line's runs between wide gaps, each a list the caller may clear.</summary>
     private static IEnumerable<List<LineSegment>> GapGroups(ResumeLine line)
@@ -211,6 +221,9 @@ public static partial class EntryParser
     /// <summary>"Score: 4.0", "Courses: …", "Tech stack: …": a labelled detail, never part of an entry's heading.</summary>
     [GeneratedRegex(@"^(score|gpa|grade|courses|relevant courses|coursework|technologies|tech stack|stack|tools|skills|keywords|environment|thesis|location|achievements|awards|honou?rs|languages|responsibilities)\s*:", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Labelled();
+
+    [GeneratedRegex(@"^\(?\p{Lu}[\p{L}' .-]+(?:, ?\p{Lu}[\p{L}' .-]+){1,2}\)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Place();
 
     [GeneratedRegex(@"\s*(?:,|\bat\b|@|\||—|–|\s-\s|·)\s*", RegexOptions.CultureInvariant)]
     private static partial Regex Separator();

@@ -41,7 +41,8 @@ internal static class PdfPageLayout
         var (x, y) = ((box.Left + box.Right) / 2, (box.Bottom + box.Top) / 2);
         var link = links.FirstOrDefault(link => link.Bounds.Left - 1 <= x && x <= link.Bounds.Right + 1 && link.Bounds.Bottom - 1 <= y && y <= link.Bounds.Top + 1)?.Uri;
         var bold = word.Letters.Count(IsBold) * 2 > word.Letters.Count;
-        return new PlacedWord(word.Text, box.Left, box.Right, word.Letters[0].StartBaseLine.Y, word.Letters.Max(letter => letter.PointSize), bold, link);
+        // NFKC: ligature glyphs ("ﬃ") read as their letters.
+        return new PlacedWord(word.Text.Normalize(System.Text.NormalizationForm.FormKC), box.Left, box.Right, word.Letters[0].StartBaseLine.Y, word.Letters.Max(letter => letter.PointSize), bold, link);
     }
 
     private static bool IsBold(Letter letter) =>
@@ -162,7 +163,7 @@ internal static class PdfPageLayout
         var rightChars = words.Where(word => word.Left >= gutter).Sum(word => word.Text.Length);
         var total = leftChars + rightChars;
         var dated = rightRows.Count(text => DateRanges.Find(text) is { } range && range.Length * 2 > text.Length);
-        return leftRows >= 5 && rightRows.Count >= 5 && leftChars > total * 0.15 && rightChars > total * 0.15 && dated * 3 < rightRows.Count ? gutter : null;
+        return leftRows >= 4 && rightRows.Count >= 4 && leftChars > total * 0.06 && rightChars > total * 0.06 && dated * 3 < rightRows.Count ? gutter : null;
     }
 
     private static IEnumerable<ResumeLine> Build(List<List<PlacedWord>> rows)
@@ -173,7 +174,8 @@ internal static class PdfPageLayout
         }
 
         var raw = rows.Select(Line).ToList();
-        var margin = raw.GroupBy(line => Math.Round(line.Left)).OrderByDescending(group => group.Count()).First().Key;
+        // The column's left margin: the leftmost x that two lines start at (one line further left is an outlier).
+        var margin = raw.GroupBy(line => Math.Round(line.Left)).Where(group => group.Count() >= 2).Select(group => group.Key).DefaultIfEmpty(raw.Min(line => Math.Round(line.Left))).Min();
         var columnRight = raw.Max(line => line.Right);
         var columnWidth = Math.Max(1, columnRight - margin);
         var bodySize = raw.GroupBy(line => Math.Round(line.Size)).OrderByDescending(group => group.Count()).First().Key;
@@ -209,11 +211,12 @@ internal static class PdfPageLayout
     private static bool Continues(RawLine above, RawLine line, double columnRight, double columnWidth, double margin) =>
         !line.Marked && !above.HasGap && !line.HasGap
         && Math.Abs(above.Size - line.Size) < 0.6
-        && above.Segments.Any(segment => segment.Bold) == line.Segments.Any(segment => segment.Bold)
+        && above.Segments[^1].Bold == line.Segments[0].Bold
         && above.Baseline - line.Baseline is > 0 and var gap && gap <= 1.8 * line.Size
         && above.Right >= columnRight - columnWidth * 0.22
         && line.Left <= above.TextLeft + 3 && line.Left >= margin - 3
-        && DateRanges.Find(above.Segments[^1].Text) is null;
+        && DateRanges.Find(above.Segments[^1].Text) is null
+        && !(DateRanges.Find(line.Segments[0].Text) is { } dates && dates.Length * 2 >= line.Segments[0].Text.Length);
 
     private static void Append(RawLine above, RawLine line)
     {
@@ -242,13 +245,13 @@ internal static class PdfPageLayout
 
     private static RawLine Line(List<PlacedWord> row)
     {
-        var marked = BulletMarks.Contains(row[0].Text) && row.Count > 1;
+        var marked = (BulletMarks.Contains(row[0].Text) || row[0].Text is [var mark] && char.GetUnicodeCategory(mark) == System.Globalization.UnicodeCategory.PrivateUse) && row.Count > 1;
         var words = marked ? row.Skip(1).ToList() : row;
         var segments = new List<LineSegment>();
         PlacedWord? previous = null;
         foreach (var word in words)
         {
-            var text = previous is null && !marked && word.Text.Length > 1 && word.Text[0] is '•' or '●' or '▪' or '■' ? word.Text[1..] : word.Text;
+            var text = previous is null && !marked && word.Text.Length > 1 && (word.Text[0] is '•' or '●' or '▪' or '■' || char.GetUnicodeCategory(word.Text[0]) == System.Globalization.UnicodeCategory.PrivateUse) ? word.Text[1..] : word.Text;
             if (!ReferenceEquals(text, word.Text))
             {
                 marked = true;

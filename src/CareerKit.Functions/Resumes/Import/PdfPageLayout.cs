@@ -3,8 +3,12 @@ using UglyToad.PdfPig.Content;
 namespace CareerKit.Resumes.Import;
 
 /// <summary>One page of a PDF laid out as lines in reading order.</summary>
-internal static class PdfPageLayout
+internal static partial class PdfPageLayout
 {
+    /// <summary>A date range cut off at the end of a row: "2021-09-01 – 2023-", "Jul 2020 –".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s(?:(?:[A-Za-z]{3,9}\.? )?(?:19|20)\d\d(?:-\d\d){0,2}|\d\d/(?:19|20)\d\d)\s*[–—-]\s*(?:(?:19|20)\d\d-?(?:\d\d-?)?)?$")]
+    private static partial System.Text.RegularExpressions.Regex BrokenDates();
+
     private static readonly HashSet<string> BulletMarks = ["•", "●", "▪", "■", "◦", "‣", "–", "-", "*", "·", "○", "►", "▸", "✓", "", ""];
 
     /// <summary>A word as placed on the page: x grows rightwards, the baseline upwards.</summary>
@@ -190,6 +194,12 @@ internal static class PdfPageLayout
                 continue;
             }
 
+            if (previous is not null && ContinuesBesideDates(previous, line))
+            {
+                AppendBesideDates(previous, line);
+                continue;
+            }
+
             if (previous is not null)
             {
                 yield return Finish(previous, previousIsBullet);
@@ -217,6 +227,35 @@ internal static class PdfPageLayout
         && line.Left <= above.TextLeft + 3 && line.Left >= margin - 3
         && DateRanges.Find(above.Segments[^1].Text) is null
         && !(DateRanges.Find(line.Segments[0].Text) is { } dates && dates.Length * 2 >= line.Segments[0].Text.Length);
+
+    /// <summary>
+    /// An entry's heading wrapped beside its dates, both parts onto a second row: "Engineer, Acme | 2021-09-01 – 2023-"
+    /// over "Labs | 07-01". The dates broke mid-way, so the row below finishes both.
+    /// </summary>
+    private static bool ContinuesBesideDates(RawLine above, RawLine line) =>
+        line.HasGap && !line.Marked && (above.HasGap || BrokenDates().IsMatch(above.Segments[^1].Text))
+        && above.Segments[^1].Text.TrimEnd() is var end && (end.EndsWith('-') || end.EndsWith('–'))
+        && above.Baseline - line.Baseline is > 0 and var gap && gap <= 1.6 * line.Size;
+
+    private static void AppendBesideDates(RawLine above, RawLine line)
+    {
+        if (!above.HasGap && BrokenDates().Match(above.Segments[^1].Text) is { Success: true } broken)
+        {
+            // The dates ran on from the words without a wide gap: set them apart first.
+            var words = above.Segments[^1];
+            above.Segments[^1] = words with { Text = words.Text[..broken.Index].TrimEnd() };
+            above.Segments.Add(new LineSegment(broken.Value.Trim(), false, AfterGap: true));
+        }
+
+        var dates = above.Segments[^1];
+        var more = line.Segments[^1];
+        above.Segments[^1] = dates with { Text = dates.Text.EndsWith('-') && more.Text.Length > 0 && char.IsDigit(more.Text[0]) ? dates.Text + more.Text : $"{dates.Text} {more.Text}" };
+        var before = above.Segments.Count - 1;
+        var rest = line.Segments.Take(line.Segments.Count - 1).Select((segment, index) => index == 0 ? segment with { AfterGap = false } : segment).ToList();
+        above.Segments.InsertRange(before, rest);
+        above.Links.AddRange(line.Links.Where(link => !above.Links.Contains(link)));
+        above.Baseline = line.Baseline;
+    }
 
     private static void Append(RawLine above, RawLine line)
     {

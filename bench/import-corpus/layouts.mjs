@@ -23,7 +23,7 @@ export function classic(r) {
     ${(w.highlights ?? []).length ? `<ul>${w.highlights.map((h) => `<li>${esc(h)}</li>`).join('')}</ul>` : ''}`).join('');
   const education = (r.education ?? []).map((e) => `
     <h3>${esc(e.institution)}</h3>
-    <p>${esc([e.studyType, e.area].filter(Boolean).join(' in '))} · ${esc(`${year(e.startDate) ?? ''}–${year(e.endDate) ?? 'Present'}`)}</p>`).join('');
+    <p>${esc([[e.studyType, e.area].filter(Boolean).join(' in '), e.startDate || e.endDate ? `${year(e.startDate) ?? ''}–${year(e.endDate) ?? 'Present'}` : ''].filter(Boolean).join(' · '))}</p>`).join('');
   const skills = (r.skills ?? []).map((s) => `<p><b>${esc(s.name)}:</b> ${esc((s.keywords ?? []).join(', '))}</p>`).join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(b.name)}</title>
   <style>body { font-family: 'DejaVu Serif', serif; font-size: 10.5pt; } h1 { font-size: 22pt; } h2 { font-size: 14pt; border-bottom: 1px solid #999; } h3 { font-size: 11pt; margin-bottom: 0; }</style></head><body>

@@ -67,7 +67,7 @@ public static partial class EntryParser
 
     /// <summary>An entry's heading that already has its dates and two lines of text: the organisation and the position, or the school and the degree.</summary>
     private static bool IsComplete(List<ResumeLine> heading) =>
-        heading.Any(HasDates) && heading.Count(line => !HasDates(line) || GapGroups(line).Count() > 1) >= 2;
+        heading.Any(HasDates) && heading.Count(line => !HasDates(line) || (DateRanges.Find(line.Text) is { } dates && DateRanges.Without(line.Text, dates).Length > 0)) >= 2;
 
     /// <summary>Whether the line holds an entry's dates: a short line with a date, or a date set apart by a gap ("Acme      2019 – 2021").</summary>
     private static bool HasDates(ResumeLine line) =>

@@ -44,7 +44,9 @@ internal static partial class PdfPageLayout
         var box = word.BoundingBox;
         var (x, y) = ((box.Left + box.Right) / 2, (box.Bottom + box.Top) / 2);
         var link = links.FirstOrDefault(link => link.Bounds.Left - 1 <= x && x <= link.Bounds.Right + 1 && link.Bounds.Bottom - 1 <= y && y <= link.Bounds.Top + 1)?.Uri;
-        var bold = word.Letters.Count(IsBold) * 2 > word.Letters.Count;
+        // Punctuation takes no part in a word's weight: in "<b>Web Programming I</b>, Acme" the word "I," is bold.
+        var letters = word.Letters.Where(letter => letter.Value.Length > 0 && char.IsLetterOrDigit(letter.Value[0])).ToList() is { Count: > 0 } text ? text : [.. word.Letters];
+        var bold = letters.Count(IsBold) * 2 > letters.Count;
         // NFKC: ligature glyphs ("ﬃ") read as their letters.
         return new PlacedWord(word.Text.Normalize(System.Text.NormalizationForm.FormKC), box.Left, box.Right, word.Letters[0].StartBaseLine.Y, word.Letters.Max(letter => letter.PointSize), bold, link);
     }

@@ -24,13 +24,13 @@ public static partial class ResumeAssembler
         var resume = new ResumeDocument
         {
             Basics = basics,
-            Work = Entries("work", Lines("work"), doubts, (entry, path) => new Work(entry.Main, entry.Detail, entry.Url, Start(entry), End(entry), entry.Summary, entry.Highlights)),
-            Volunteer = Entries("volunteer", Lines("volunteer"), doubts, (entry, path) => new Volunteer(entry.Main, entry.Detail, entry.Url, Start(entry), End(entry), entry.Summary, entry.Highlights)),
+            Work = Entries("work", Lines("work"), doubts, entry => new Work(entry.Main, entry.Detail, entry.Url, Start(entry), End(entry), entry.Summary, entry.Highlights)),
+            Volunteer = Entries("volunteer", Lines("volunteer"), doubts, entry => new Volunteer(entry.Main, entry.Detail, entry.Url, Start(entry), End(entry), entry.Summary, entry.Highlights)),
             Education = Entries("education", Lines("education"), doubts, Education),
-            Projects = Entries("projects", Lines("projects"), doubts, (entry, path) => new Project(Join(entry.Main, entry.Detail), Start(entry), End(entry), entry.Summary, entry.Highlights, entry.Url)),
-            Certificates = Entries("certificates", Lines("certificates"), doubts, (entry, path) => new Certificate(entry.Main, Single(entry), entry.Detail, entry.Url)),
-            Publications = Entries("publications", Lines("publications"), doubts, (entry, path) => new Publication(entry.Main, entry.Detail, Single(entry), entry.Url, entry.Summary)),
-            Awards = Entries("awards", Lines("awards"), doubts, (entry, path) => new Award(entry.Main, Single(entry), entry.Detail, entry.Summary)),
+            Projects = Entries("projects", Lines("projects"), doubts, entry => new Project(Join(entry.Main, entry.Detail), Start(entry), End(entry), entry.Summary, entry.Highlights, entry.Url)),
+            Certificates = Entries("certificates", Lines("certificates"), doubts, entry => new Certificate(entry.Main, Single(entry), entry.Detail, entry.Url)),
+            Publications = Entries("publications", Lines("publications"), doubts, entry => new Publication(entry.Main, entry.Detail, Single(entry), entry.Url, entry.Summary)),
+            Awards = Entries("awards", Lines("awards"), doubts, entry => new Award(entry.Main, Single(entry), entry.Detail, entry.Summary)),
             Skills = Labelled(Lines("skills")).Select(item => new Skill(item.Label ?? "Skills", item.Level, item.Items)).ToList(),
             Interests = Labelled(Lines("interests")).Select(item => new Interest(item.Label ?? string.Join(", ", item.Items), item.Label is null ? [] : item.Items)).ToList(),
             Languages = Lines("languages").SelectMany(line => Items(line.Text)).Select(Language).ToList(),
@@ -71,7 +71,7 @@ public static partial class ResumeAssembler
         return new Basics(name?.Text.Trim(), label?.Text.Trim(), null, contact.Email, contact.Phone, contact.Url, text.Length == 0 ? null : text, contact.Location, contact.Profiles);
     }
 
-    private static List<T> Entries<T>(string section, IReadOnlyList<ResumeLine> lines, List<ImportDoubt> doubts, Func<ParsedEntry, string, T> build)
+    private static List<T> Entries<T>(string section, IReadOnlyList<ResumeLine> lines, List<ImportDoubt> doubts, Func<ParsedEntry, T> build)
     {
         var entries = EntryParser.Parse(section, lines);
         var result = new List<T>();
@@ -79,7 +79,7 @@ public static partial class ResumeAssembler
         {
             var path = $"{section}[{index}]";
             Doubt(doubts, path, entry, section);
-            result.Add(build(entry, path));
+            result.Add(build(entry));
         }
 
         return result;
@@ -127,13 +127,12 @@ public static partial class ResumeAssembler
         }
     }
 
-    private static Education Education(ParsedEntry entry, string path)
+    private static Education Education(ParsedEntry entry)
     {
         // "Bachelor in Information Technology": the study type, then the area.
         var degree = entry.Detail?.Split(" in ", 2, StringSplitOptions.TrimEntries);
         string? score = null;
         var courses = new List<string>(entry.Highlights);
-        var notes = new List<string>();
         foreach (var part in (entry.Summary ?? "").Split(" · ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             if (ScoreLabel().Match(part) is { Success: true } scored)
@@ -143,10 +142,6 @@ public static partial class ResumeAssembler
             else if (part.StartsWith("Courses:", StringComparison.OrdinalIgnoreCase))
             {
                 courses.AddRange(Items(part["Courses:".Length..]));
-            }
-            else
-            {
-                notes.Add(part);
             }
         }
 

@@ -39,6 +39,10 @@ public sealed class CareerKitOptions
     [Range(0.0, 60.0, ErrorMessage = "CareerKit:PdfRenderWaitSeconds must be between 0 and 60.")]
     public double PdfRenderWaitSeconds { get; set; } = 3;
 
+    /// <summary>How long reading an uploaded PDF or DOCX resume may take before the import gives up with a 422.</summary>
+    [Range(0.001, 60.0, ErrorMessage = "CareerKit:ResumeImportSeconds must be between 0.001 and 60.")]
+    public double ResumeImportSeconds { get; set; } = 10;
+
     /// <summary>
     /// Proxies in front of the app that append the client's address to X-Forwarded-For. Under the Functions host 1 (Azure's
     /// front end); standalone 0, and the header is ignored.

@@ -41,7 +41,7 @@ public sealed class FunctionParityTests
         "EditorTipRetire editor/tips/{id}/retire POST", "EditorTips editor/tips GET,HEAD", "EraseData api/subscriptions/erase GET,HEAD,POST",
         "ExportData api/subscriptions/export GET,HEAD", "Health api/health GET,HEAD", "Preferences api/subscriptions/preferences GET,HEAD,POST",
         "Resume api/resumes/{track} GET,HEAD,POST", "ResumePreview api/resumes/{track}/preview.png GET,HEAD",
-        "ResumeReview api/resumes/{track}/review POST", "ResumesPage resumes GET,HEAD,POST", "SendGridEvents api/sendgrid/events POST",
+        "ResumeReview api/resumes/{track}/review POST", "ResumeImport api/resumes/import POST", "ResumesPage resumes GET,HEAD,POST", "SendGridEvents api/sendgrid/events POST",
         "SignupPage {ignored:maxlength(0)?} GET,HEAD", "Subscribe api/subscriptions POST", "Unsubscribe api/subscriptions/unsubscribe GET,HEAD,POST",
     ];
 

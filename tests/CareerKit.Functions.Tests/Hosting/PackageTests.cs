@@ -90,4 +90,35 @@ public sealed class PackageTests(PackageFixture package) : IClassFixture<Package
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..5], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_packaged_executable_runs_the_command_line_commands()
+    {
+        var executable = Path.Combine(package.Unpacked, "CareerKit.Functions");
+        var pdf = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.pdf");
+        var azurite = await Azurite.InstanceAsync();
+
+        var (render, _) = await RunAsync(executable, ["resume", "render", "ai-engineer", "--out", pdf]);
+        var (list, listed) = await RunAsync(executable, ["editors", "list"], ("AzureWebJobsStorage", azurite.ConnectionString),
+            ("CareerKit__PublicBaseUrl", "https://careerkit.example"), ("CareerKit__SigningKey", CareerKitApp.SigningKey));
+
+        Assert.Equal(0, render);
+        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(File.ReadAllBytes(pdf))[..5], StringComparison.Ordinal);
+        Assert.True(list == 0, listed);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string executable, string[] args, params (string Name, string Value)[] environment)
+    {
+        var start = new ProcessStartInfo(executable, args) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(executable)! };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
+    }
 }

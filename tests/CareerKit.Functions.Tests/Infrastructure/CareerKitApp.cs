@@ -148,13 +148,13 @@ public sealed class CareerKitApp : IAsyncDisposable
         return await Services.GetRequiredService<SubscriberStore>().FindAsync(id, CancellationToken.None);
     }
 
-    /// <summary>Signs up and follows the confirmation link: a confirmed subscriber.</summary>
+    /// <summary>Signs up and presses the button of the confirmation link's page (a POST): a confirmed subscriber.</summary>
     public async Task<CapturedEmail> SubscribeAndConfirmAsync(string email, string track = "ml", string? firstName = null)
     {
         var response = await SignUpAsync(email, track, firstName);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         var confirmation = Assert.Single(SendGrid.EmailsTo(email));
-        var confirmed = await Client.GetAsync(confirmation.Link("/api/subscriptions/confirm"));
+        var confirmed = await Client.PostAsync(confirmation.Link("/api/subscriptions/confirm"), new FormUrlEncodedContent([]));
         Assert.Equal(System.Net.HttpStatusCode.OK, confirmed.StatusCode);
         return confirmation;
     }

@@ -154,10 +154,13 @@ public sealed class CareerKitApp : IAsyncDisposable
         var response = await SignUpAsync(email, track, firstName);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         var confirmation = Assert.Single(SendGrid.EmailsTo(email));
-        var confirmed = await Client.PostAsync(confirmation.Link("/api/subscriptions/confirm"), new FormUrlEncodedContent([]));
+        var confirmed = await PressConfirmAsync(confirmation.Link("/api/subscriptions/confirm"));
         Assert.Equal(System.Net.HttpStatusCode.OK, confirmed.StatusCode);
         return confirmation;
     }
+
+    /// <summary>Presses the button of the page a confirmation link opens: the POST that confirms.</summary>
+    public Task<HttpResponseMessage> PressConfirmAsync(Uri confirmationLink) => Client.PostAsync(confirmationLink, new FormUrlEncodedContent([]));
 
     /// <summary>A link with a fresh token, as an email would carry it.</summary>
     public Uri LinkFor(string email, string path, TokenPurpose purpose)

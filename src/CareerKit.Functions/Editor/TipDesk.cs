@@ -11,7 +11,10 @@ public sealed record TipInput(string? Id, string? Title, IReadOnlyList<string>? 
 public sealed record TipView(string Id, string Title, IReadOnlyList<string> Tracks, string Topic, string Source, string Body, bool Retired, string Version, string UpdatedBy, DateTimeOffset? UpdatedAt)
 {
     public static TipView From(ShelvedTip entry) => new(entry.Tip.Id, entry.Tip.Title, entry.Tip.Tracks, entry.Tip.Topic, entry.Tip.Source, entry.Tip.Body,
-        entry.Tip.Retired, entry.ETag, entry.UpdatedBy, entry.UpdatedAt == default ? null : entry.UpdatedAt);
+        entry.Tip.Retired, entry.ETag, entry.UpdatedBy, entry.UpdatedAt == default ? null : entry.UpdatedAt) { Start = entry.Tip.Start };
+
+    /// <summary>The tip's place in the welcome email's "start here" list, kept through edits and retirements.</summary>
+    public int? Start { get; init; }
 }
 
 /// <summary>
@@ -73,7 +76,7 @@ public sealed class TipDesk(CuratedTips tips, TipShelf shelf, AuditLog audit, Ti
             return check;
         }
 
-        var tip = ToTip(id, input) with { Retired = current.Retired };
+        var tip = ToTip(id, input) with { Retired = current.Retired, Start = current.Start };
         return TipLibrary.Check(tip) is { Count: > 0 } problems
             ? Outcome.Invalid(Problems, problems)
             : await SaveAsync(tip, current.Version, editor, "edited tip", cancellationToken);
@@ -88,7 +91,7 @@ public sealed class TipDesk(CuratedTips tips, TipShelf shelf, AuditLog audit, Ti
             return check;
         }
 
-        var tip = new Tip(current.Id, current.Title, current.Tracks, current.Topic, current.Source, current.Body) { Retired = retired };
+        var tip = new Tip(current.Id, current.Title, current.Tracks, current.Topic, current.Source, current.Body) { Retired = retired, Start = current.Start };
         return await SaveAsync(tip, current.Version, editor, retired ? "retired tip" : "restored tip", cancellationToken);
     }
 

@@ -10,6 +10,9 @@ public sealed record Tip(string Id, string Title, IReadOnlyList<string> Tracks, 
     /// <summary>A retired tip is no longer picked for new editions; editions that have it still show it.</summary>
     public bool Retired { get; init; }
 
+    /// <summary>Where the tip stands in its track's "start here" list for new subscribers (1 first), or null when it is not one.</summary>
+    public int? Start { get; init; }
+
     /// <summary>Whether a subscriber of this track should get the tip: a tip for both goes to every track, and both gets every tip.</summary>
     public bool AppliesTo(Track track) => track == Track.Both || Tracks.Contains(Track.Both.Code()) || Tracks.Contains(track.Code());
 }
@@ -76,7 +79,10 @@ public static partial class TipLibrary
         }
 
         fields ??= new FrontMatterFields();
-        var tip = new Tip(fields.Id?.Trim() ?? "", fields.Title?.Trim() ?? "", fields.Tracks ?? [], fields.Topic?.Trim() ?? "", fields.Source?.Trim() ?? "", match.Groups["body"].Value.Trim());
+        var tip = new Tip(fields.Id?.Trim() ?? "", fields.Title?.Trim() ?? "", fields.Tracks ?? [], fields.Topic?.Trim() ?? "", fields.Source?.Trim() ?? "", match.Groups["body"].Value.Trim())
+        {
+            Start = fields.Start,
+        };
         problems.AddRange(Check(tip).SelectMany(field => field.Value.Select(message => new TipProblem(file, message))));
         return problems.Count > 0 ? (null, problems) : (tip, problems);
     }
@@ -127,6 +133,11 @@ public static partial class TipLibrary
             problems["body"] = [.. body];
         }
 
+        if (tip.Start is < 1)
+        {
+            problems["start"] = ["start must be 1 or more: the tip's place in its track's \"start here\" list"];
+        }
+
         return problems;
     }
 
@@ -152,5 +163,8 @@ public static partial class TipLibrary
         public List<string>? Tracks { get; set; }
         public string? Topic { get; set; }
         public string? Source { get; set; }
+
+        /// <summary>Marks a "start here" tip for new subscribers' welcome email, and its place in the list.</summary>
+        public int? Start { get; set; }
     }
 }

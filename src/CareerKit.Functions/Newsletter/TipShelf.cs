@@ -67,12 +67,13 @@ public sealed class TipShelf(TableStorage storage)
         ["Source"] = tip.Source,
         ["Body"] = tip.Body,
         ["Retired"] = tip.Retired,
+        ["Start"] = tip.Start,
         ["UpdatedBy"] = editor,
         ["UpdatedAt"] = at,
     };
 
     private static ShelvedTip FromRow(TableEntity row) => new(
         new Tip(row.RowKey, row.GetString("Title") ?? "", JsonSerializer.Deserialize<List<string>>(row.GetString("Tracks") ?? "[]") ?? [],
-            row.GetString("Topic") ?? "", row.GetString("Source") ?? "", row.GetString("Body") ?? "") { Retired = row.GetBoolean("Retired") ?? false },
+            row.GetString("Topic") ?? "", row.GetString("Source") ?? "", row.GetString("Body") ?? "") { Retired = row.GetBoolean("Retired") ?? false, Start = row.GetInt32("Start") },
         row.ETag.ToString(), row.GetString("UpdatedBy") ?? "", row.GetDateTimeOffset("UpdatedAt") ?? default);
 }

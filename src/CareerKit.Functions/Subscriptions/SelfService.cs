@@ -18,28 +18,53 @@ public readonly record struct LinkResult(LinkStatus Status, Subscriber? Subscrib
 public sealed partial class SelfService(
     SubscriberStore store,
     SubscriptionTokens tokens,
+    SignupEmailOutbox outbox,
     TimeProvider time,
     ILogger<SelfService> logger)
 {
     /// <summary>
     /// Confirms a pending subscription with the choices of the sign-up that sent this link, never others: a later
     /// sign-up with other choices sent its own link, and this one is then refused. Idempotent: confirming again changes nothing.
+    /// The write that confirms also owes the welcome email (<see cref="SignupEmailOutbox"/>), so each confirmation owes
+    /// exactly one; it is sent here, and when that fails the confirmation stands and the SignupEmails sweep sends it.
     /// </summary>
     public async Task<LinkResult> ConfirmAsync(string? token, CancellationToken cancellationToken)
     {
         var superseded = false;
+        var confirmedNow = false;
         var result = await ActAsync(token, TokenPurpose.Confirm, (check, subscriber) =>
         {
             superseded = subscriber.Status == SubscriberStatus.Pending && !ConfirmsCurrentChoices(check, subscriber);
+            confirmedNow = subscriber.Status == SubscriberStatus.Pending && !superseded;
+            var now = time.GetUtcNow();
             return subscriber.Status switch
             {
-                SubscriberStatus.Pending when !superseded => subscriber.Confirm(time.GetUtcNow()),
+                SubscriberStatus.Pending when !superseded => SignupEmailOutbox.Owe(subscriber.Confirm(now), now, SignupEmail.Welcome),
                 SubscriberStatus.Confirmed => subscriber,
                 // An old confirmation link must not undo a later unsubscribe.
                 _ => null,
             };
         }, LogConfirmed, cancellationToken);
+
+        if (confirmedNow && result is { Status: LinkStatus.Done, Subscriber: { } confirmed })
+        {
+            await WelcomeAsync(confirmed);
+        }
+
         return superseded && result.Status == LinkStatus.Gone ? result with { Status = LinkStatus.Superseded } : result;
+    }
+
+    /// <summary>Sends the welcome email this confirmation claimed; a failure leaves it to the outbox and never fails the confirmation.</summary>
+    private async Task WelcomeAsync(Subscriber claimed)
+    {
+        try
+        {
+            await outbox.SendAsync(claimed);
+        }
+        catch (Exception failure)
+        {
+            LogWelcomeDeferred(logger, claimed.Id, failure.GetType().Name);
+        }
     }
 
     /// <summary>
@@ -139,6 +164,9 @@ public sealed partial class SelfService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId} confirmed")]
     private static partial void LogConfirmed(ILogger logger, string subscriberId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The welcome email of subscriber {SubscriberId} was not sent now ({ExceptionType}); the SignupEmails sweep sends it")]
+    private static partial void LogWelcomeDeferred(ILogger logger, string subscriberId, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId} unsubscribed")]
     private static partial void LogUnsubscribed(ILogger logger, string subscriberId);

@@ -7,7 +7,8 @@ namespace CareerKit.Subscriptions;
 
 /// <summary>
 /// The sign-up emails owed to subscribers, kept in their rows. A sign-up writes the email it owes into the row in the
-/// same write that stores the sign-up, so a stored sign-up is never without its email, and claims it there for
+/// same write that stores the sign-up (and a confirmation its welcome email in the write that confirms), so a stored
+/// sign-up is never without its email, and claims it there for
 /// <see cref="ClaimLease"/>. The holder of the claim (the sign-up itself, or the sweep when the sign-up could not)
 /// sends it and clears it once SendGrid has it. A send that fails gives the claim back; a claim nobody gives back
 /// (storage down, the process gone) runs out, and the sweep sends the email then, unless SendGrid reported it.
@@ -28,6 +29,7 @@ public sealed partial class SignupEmailOutbox(
     SubscriptionEmails emails,
     IEmailSender sender,
     SendReceipts receipts,
+    CuratedTips tips,
     IOptions<UnknownOutcomeOptions> unknownOutcome,
     IOptions<SendGridOptions> sendGrid,
     TimeProvider time,
@@ -47,17 +49,24 @@ public sealed partial class SignupEmailOutbox(
     public readonly record struct SweepResult(int Sent, int Dropped, int Confirmed, int AwaitingEvents);
 
     /// <summary>
-    /// The subscriber, to be written owing the sign-up email that fits its status, claimed by the writer. An email owed
-    /// already keeps its id, so SendGrid's event for an earlier attempt still settles it.
+    /// The subscriber, to be written owing <paramref name="email"/> (by default: an email it owes already that still
+    /// fits, else the sign-up email that fits its status), claimed by the writer. The same email owed again keeps its
+    /// id, so SendGrid's event for an earlier attempt still settles it; another email gets its own.
     /// </summary>
-    public static Subscriber Owe(Subscriber subscriber, DateTimeOffset now) => subscriber with
+    public static Subscriber Owe(Subscriber subscriber, DateTimeOffset now, SignupEmail? email = null)
     {
-        EmailOwed = subscriber.Status == SubscriberStatus.Confirmed ? SignupEmail.AlreadySubscribed : SignupEmail.Confirmation,
-        // Whole seconds: the claim is compared after a round trip through storage.
-        EmailClaimedUntil = new DateTimeOffset((now + ClaimLease).UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero),
-        OwedEmailId = subscriber.EmailOwed is not null && subscriber.OwedEmailId is { } id ? id : Guid.NewGuid().ToString("N"),
-        EmailOutcomeUnknownSince = null,
-    };
+        var owed = email
+            ?? (subscriber.EmailOwed is { } already && StillFits(subscriber) ? already
+                : subscriber.Status == SubscriberStatus.Confirmed ? SignupEmail.AlreadySubscribed : SignupEmail.Confirmation);
+        return subscriber with
+        {
+            EmailOwed = owed,
+            // Whole seconds: the claim is compared after a round trip through storage.
+            EmailClaimedUntil = new DateTimeOffset((now + ClaimLease).UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero),
+            OwedEmailId = subscriber.EmailOwed == owed && subscriber.OwedEmailId is { } id ? id : Guid.NewGuid().ToString("N"),
+            EmailOutcomeUnknownSince = null,
+        };
+    }
 
     /// <summary>True when anyone may send the owed email now: nobody holds it, and no attempt at it may have gone out.</summary>
     public static bool IsFree(Subscriber subscriber, DateTimeOffset now) => IsUnclaimed(subscriber, now) && subscriber.EmailOutcomeUnknownSince is null;
@@ -71,7 +80,12 @@ public sealed partial class SignupEmailOutbox(
     {
         try
         {
-            var email = claimed.EmailOwed == SignupEmail.AlreadySubscribed ? emails.AlreadySubscribed(claimed) : emails.Confirmation(claimed);
+            var email = claimed.EmailOwed switch
+            {
+                SignupEmail.AlreadySubscribed => emails.AlreadySubscribed(claimed),
+                SignupEmail.Welcome => emails.Welcome(claimed, (await tips.CurrentAsync(CancellationToken.None)).Active),
+                _ => emails.Confirmation(claimed),
+            };
             // Names this email (never the address) in SendGrid's events, which settle an attempt whose answer was lost.
             var named = email with { CustomArgs = new Dictionary<string, string>(email.CustomArgs) { [WebhookEvent.SignupEmailIdArg] = claimed.OwedEmailId! } };
             // Not the request's token: once claimed, the email goes out even if the person closes the page.
@@ -177,7 +191,7 @@ public sealed partial class SignupEmailOutbox(
     private static Subscriber Cleared(Subscriber subscriber) =>
         subscriber with { EmailOwed = null, EmailClaimedUntil = null, OwedEmailId = null, EmailOutcomeUnknownSince = null };
 
-    private static bool StillFits(Subscriber subscriber) => subscriber.Email is not null && subscriber.Status == (subscriber.EmailOwed == SignupEmail.AlreadySubscribed
+    private static bool StillFits(Subscriber subscriber) => subscriber.Email is not null && subscriber.Status == (subscriber.EmailOwed is SignupEmail.AlreadySubscribed or SignupEmail.Welcome
         ? SubscriberStatus.Confirmed
         : SubscriberStatus.Pending);
 

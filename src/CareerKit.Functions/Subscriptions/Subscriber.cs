@@ -17,6 +17,8 @@ public enum SignupEmail
     Confirmation,
     /// <summary>To an address that is confirmed already: a note, with links to change or leave.</summary>
     AlreadySubscribed,
+    /// <summary>To an address just confirmed: what comes and when, and where to start.</summary>
+    Welcome,
 }
 
 /// <summary>

@@ -1,16 +1,21 @@
 using CareerKit.Email;
 using CareerKit.Hosting;
+using CareerKit.Newsletter;
 using CareerKit.Rendering;
 using Microsoft.Extensions.Options;
 
 namespace CareerKit.Subscriptions;
 
 /// <summary>The emails of the sign-up flow, rendered from templates/email.</summary>
-public sealed class SubscriptionEmails(TemplateLibrary templates, SubscriptionTokens tokens, IOptions<CareerKitOptions> options)
+public sealed class SubscriptionEmails(TemplateLibrary templates, SubscriptionTokens tokens, IOptions<CareerKitOptions> options, IConfiguration configuration)
 {
     public const string ConfirmationCategory = "confirmation";
     public const string AlreadySubscribedCategory = "already-subscribed";
     public const string DataLinksCategory = "data-links";
+    public const string WelcomeCategory = "welcome";
+
+    /// <summary>How many "start here" tips a welcome email carries at most, in their editors' order.</summary>
+    public const int MaxStartHereTips = 5;
 
     public EmailMessage Confirmation(Subscriber subscriber)
     {
@@ -38,6 +43,31 @@ public sealed class SubscriptionEmails(TemplateLibrary templates, SubscriptionTo
             UnsubscribeUrl = unsubscribeUrl,
         };
         return Compose(subscriber, "You are already subscribed to CareerKit", "already-subscribed", model, AlreadySubscribedCategory) with
+        {
+            Headers = ListUnsubscribeHeaders(unsubscribeUrl),
+        };
+    }
+
+    /// <summary>
+    /// Right after confirmation: what comes and when, the track's "start here" tips (those marked <see cref="Tip.Start"/>),
+    /// the archive and the preferences, with one-click unsubscribe headers like every edition.
+    /// </summary>
+    public EmailMessage Welcome(Subscriber subscriber, IEnumerable<Tip> library)
+    {
+        var unsubscribeUrl = Link("api/subscriptions/unsubscribe", subscriber.Id, TokenPurpose.Unsubscribe);
+        var startHere = library.Where(tip => tip.Start is not null && tip.AppliesTo(subscriber.Track))
+            .OrderBy(tip => tip.Start).ThenBy(tip => tip.Id, StringComparer.Ordinal).Take(MaxStartHereTips);
+        var model = new
+        {
+            subscriber.FirstName,
+            Track = subscriber.Track.DisplayName(),
+            Schedule = WeeklySchedule.Describe(configuration[NewsletterTimers.WeeklyScheduleSetting]),
+            Tips = startHere.Select(tip => new { tip.Title, Html = EditionComposer.SafeHtml(tip.Body), Text = EditionComposer.PlainText(tip.Body) }).ToList(),
+            ArchiveUrl = options.Value.LinkTo("/archive"),
+            PreferencesUrl = Link("api/subscriptions/preferences", subscriber.Id, TokenPurpose.Preferences),
+            UnsubscribeUrl = unsubscribeUrl,
+        };
+        return Compose(subscriber, $"Welcome to CareerKit: your weekly {subscriber.Track.DisplayName()} tips", "welcome", model, WelcomeCategory) with
         {
             Headers = ListUnsubscribeHeaders(unsubscribeUrl),
         };

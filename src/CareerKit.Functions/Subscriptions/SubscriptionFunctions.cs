@@ -23,8 +23,10 @@ public sealed class SubscriptionFunctions(
 
     [Function("ConfirmSubscription")]
     public Task<IResult> ConfirmAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/subscriptions/confirm")] HttpRequest req, CancellationToken cancellationToken) =>
-        SubscriptionsApi.Confirm(Token(req), service, pages, emails, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "api/subscriptions/confirm")] HttpRequest req, CancellationToken cancellationToken) =>
+        HttpMethods.IsPost(req.Method)
+            ? SubscriptionsApi.Confirm(Token(req), service, pages, emails, cancellationToken)
+            : SubscriptionsApi.ShowConfirm(Token(req), service, pages, emails, cancellationToken);
 
     [Function("Unsubscribe")]
     public Task<IResult> UnsubscribeAsync(

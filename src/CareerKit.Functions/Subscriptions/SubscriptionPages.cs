@@ -26,6 +26,10 @@ public sealed class SubscriptionPages(PageRenderer pages, SubscriptionEmails ema
 
     public IResult CheckInbox() => pages.Page("check-inbox", "Check your inbox", new { });
 
+    /// <summary>What the confirmation link opens: one button that POSTs, so a mail scanner following the link confirms nothing.</summary>
+    public IResult Confirm(Subscriber subscriber) =>
+        pages.Page("confirm", "Confirm your subscription", new { subscriber.FirstName, Track = subscriber.Track.DisplayName() });
+
     public IResult Confirmed(Subscriber subscriber, string preferencesUrl) =>
         pages.Page("confirmed", "You're subscribed", new { subscriber.FirstName, Track = subscriber.Track.DisplayName(), PreferencesUrl = preferencesUrl });
 

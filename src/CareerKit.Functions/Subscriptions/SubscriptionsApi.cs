@@ -56,6 +56,25 @@ public static class SubscriptionsApi
         return TypedResults.Accepted((string?)null, SignupAccepted.Instance);
     }
 
+    /// <summary>
+    /// Never acts: mail scanners follow links, so the confirmation link shows a page whose button POSTs. Links sent
+    /// before this page existed are the same links, so they work this way too.
+    /// </summary>
+    public static async Task<IResult> ShowConfirm(string? token, SelfService service, SubscriptionPages pages, SubscriptionEmails emails, CancellationToken cancellationToken)
+    {
+        var result = await service.FindAsync(token, TokenPurpose.Confirm, cancellationToken);
+        return result.Status switch
+        {
+            LinkStatus.Done when result.Subscriber!.Status == SubscriberStatus.Pending => pages.Confirm(result.Subscriber),
+            LinkStatus.Done when result.Subscriber!.Status == SubscriberStatus.Confirmed =>
+                pages.Confirmed(result.Subscriber, emails.Link("api/subscriptions/preferences", result.Subscriber.Id, TokenPurpose.Preferences)),
+            // Unsubscribed or suppressed since: an old confirmation link cannot undo that, so there is nothing to press.
+            LinkStatus.Done => pages.LinkProblem(LinkStatus.Gone, "confirmation"),
+            _ => pages.LinkProblem(result.Status, "confirmation"),
+        };
+    }
+
+    /// <summary>The button on the confirmation page: the only request that confirms, and sends the welcome email.</summary>
     public static async Task<IResult> Confirm(string? token, SelfService service, SubscriptionPages pages, SubscriptionEmails emails, CancellationToken cancellationToken)
     {
         var result = await service.ConfirmAsync(token, cancellationToken);

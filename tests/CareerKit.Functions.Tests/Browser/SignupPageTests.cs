@@ -7,7 +7,7 @@ namespace CareerKit.Tests.Browser;
 public sealed class SignupPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task Signing_up_in_the_browser_and_following_the_link_confirms()
+    public async Task Signing_up_in_the_browser_following_the_link_and_pressing_the_button_confirms()
     {
         await using var app = await CareerKitApp.StartAsync();
         var email = CareerKitApp.NewAddress("browser");
@@ -26,8 +26,35 @@ public sealed class SignupPageTests(BrowserFixture browser) : IClassFixture<Brow
 
         var confirmation = Assert.Single(app.SendGrid.EmailsTo(email));
         await page.GotoAsync(confirmation.Link("/api/subscriptions/confirm").AbsoluteUri);
+        await page.AssertAccessibleAsync();
+        Assert.Equal(SubscriberStatus.Pending, (await app.FindSubscriberAsync(email))!.Status);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my subscription" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You're subscribed, Ada!" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        Assert.Equal(SubscriberStatus.Confirmed, (await app.FindSubscriberAsync(email))!.Status);
+    }
+
+    [Fact]
+    public async Task The_confirmation_page_fits_a_360_pixel_phone_and_its_button_is_pressed_with_the_keyboard()
+    {
+        await using var app = await CareerKitApp.StartAsync();
+        var email = CareerKitApp.NewAddress("confirm-phone");
+        await app.SignUpAsync(email, "ml", "Lin");
+        var page = await browser.NewPageAsync(width: 360, height: 740);
+
+        await page.GotoAsync(Assert.Single(app.SendGrid.EmailsTo(email)).Link("/api/subscriptions/confirm").AbsoluteUri);
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360);
+        await page.AssertAccessibleAsync();
+        for (var presses = 0; await page.EvaluateAsync<string>("document.activeElement.textContent.trim()") != "Confirm my subscription"; presses++)
+        {
+            Assert.True(presses < 10, "Tab never reached the confirm button");
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You're subscribed, Lin!" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
         Assert.Equal(SubscriberStatus.Confirmed, (await app.FindSubscriberAsync(email))!.Status);
     }

@@ -26,7 +26,7 @@ public sealed class StorageRestartTests
             azurite = await azurite.RestartEmptyAsync();
             var email = CareerKitApp.NewAddress("after");
             var signup = await app.SignUpAsync(email, "ai");
-            var confirmed = await app.Client.GetAsync(Assert.Single(app.SendGrid.EmailsTo(email)).Link("/api/subscriptions/confirm"));
+            var confirmed = await app.PressConfirmAsync(Assert.Single(app.SendGrid.EmailsTo(email)).Link("/api/subscriptions/confirm"));
             var archive = await app.Client.GetAsync("/archive");
             app.Time.Advance(TimeSpan.FromDays(7));
             var before = app.Logs.Lines.Count;

@@ -22,7 +22,7 @@ public sealed class FunctionParityTests
     private static readonly string[] Expected =
     [
         "Archive archive GET,HEAD", "ArchiveEdition archive/{editionId} GET,HEAD", "ArchiveFeed archive/feed.xml GET,HEAD",
-        "ConfirmSubscription api/subscriptions/confirm GET,HEAD", "DataLinks api/subscriptions/data-links POST",
+        "ConfirmSubscription api/subscriptions/confirm GET,HEAD,POST", "DataLinks api/subscriptions/data-links POST",
         "EditorApiAudit api/editor/audit GET,HEAD", "EditorApiEditions api/editor/editions GET,HEAD",
         "EditorApiSubscribers api/editor/subscribers GET,HEAD", "EditorApiSubscribersCsv api/editor/subscribers.csv GET,HEAD",
         "EditorApiSubscribersImport api/editor/subscribers/import POST", "EditorApiTip api/editor/tips/{id} GET,HEAD,PUT",

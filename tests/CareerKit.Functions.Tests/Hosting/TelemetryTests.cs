@@ -73,7 +73,7 @@ public sealed class TelemetryTests : IDisposable
         Assert.Equal(1, _measurements.GetValueOrDefault("careerkit.signups"));
         Assert.Equal(1, _measurements.GetValueOrDefault("careerkit.confirmations"));
         Assert.Equal(1, _measurements.GetValueOrDefault("careerkit.unsubscribes"));
-        Assert.Equal(1, _measurements.GetValueOrDefault("careerkit.emails.sent")); // The confirmation.
+        Assert.Equal(2, _measurements.GetValueOrDefault("careerkit.emails.sent")); // The confirmation and the welcome email.
         Assert.Equal(1, _measurements.GetValueOrDefault("careerkit.pdf.render.duration.count"));
         Assert.Contains(_activities, activity => activity.OperationName == "render resume PDF");
 

@@ -148,16 +148,19 @@ public sealed class CareerKitApp : IAsyncDisposable
         return await Services.GetRequiredService<SubscriberStore>().FindAsync(id, CancellationToken.None);
     }
 
-    /// <summary>Signs up and follows the confirmation link: a confirmed subscriber.</summary>
+    /// <summary>Signs up and presses the button of the confirmation link's page (a POST): a confirmed subscriber.</summary>
     public async Task<CapturedEmail> SubscribeAndConfirmAsync(string email, string track = "ml", string? firstName = null)
     {
         var response = await SignUpAsync(email, track, firstName);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         var confirmation = Assert.Single(SendGrid.EmailsTo(email));
-        var confirmed = await Client.GetAsync(confirmation.Link("/api/subscriptions/confirm"));
+        var confirmed = await PressConfirmAsync(confirmation.Link("/api/subscriptions/confirm"));
         Assert.Equal(System.Net.HttpStatusCode.OK, confirmed.StatusCode);
         return confirmation;
     }
+
+    /// <summary>Presses the button of the page a confirmation link opens: the POST that confirms.</summary>
+    public Task<HttpResponseMessage> PressConfirmAsync(Uri confirmationLink) => Client.PostAsync(confirmationLink, new FormUrlEncodedContent([]));
 
     /// <summary>A link with a fresh token, as an email would carry it.</summary>
     public Uri LinkFor(string email, string path, TokenPurpose purpose)

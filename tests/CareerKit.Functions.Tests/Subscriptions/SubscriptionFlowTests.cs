@@ -23,7 +23,7 @@ public sealed class SubscriptionFlowTests
         Assert.Contains("Hi Ada", confirmation.Text);
         Assert.Contains("AI engineer", confirmation.Html);
 
-        var confirmed = await app.Client.GetAsync(confirmation.Link("/api/subscriptions/confirm"));
+        var confirmed = await app.PressConfirmAsync(confirmation.Link("/api/subscriptions/confirm"));
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Contains("You're subscribed, Ada!", await confirmed.Content.ReadAsStringAsync());
         Assert.Equal(SubscriberStatus.Confirmed, (await app.FindSubscriberAsync(email))!.Status);

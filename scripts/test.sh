@@ -12,7 +12,7 @@ trap 'rm -rf "$results"' EXIT
 dotnet test CareerKit.sln --nologo \
   --logger "trx" --logger "console;verbosity=minimal" \
   --results-directory "$results" \
-  --blame-hang-timeout 5m
+  --blame-hang-timeout 15m
 status=$?
 
 # Totals from the test results themselves (one .trx per test project).

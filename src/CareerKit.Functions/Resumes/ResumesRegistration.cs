@@ -12,6 +12,7 @@ internal static class ResumesRegistration
         services.AddRateLimit(ResumesApi.PdfRateLimitPolicy, options => options.PdfRendersPerClientPerMinute, "Too many PDFs.");
         services.AddSingleton<TemplatePdfCache>();
         services.AddSingleton<StoredResumes>();
+        services.AddSingleton<Import.ResumeImporter>();
         return services;
     }
 }

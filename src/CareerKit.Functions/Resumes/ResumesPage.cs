@@ -52,7 +52,7 @@ public static class ResumesPage
         }
 
         var preview = Convert.ToBase64String(renderer.RenderPng(tailored, template, paper, page: 1, scale: 1f));
-        return Page(pages, track, form, [], ResumeReviewer.Review(resume, template, form.JobDescription), preview);
+        return Page(pages, track, form, [], ResumeReviewer.Review(resume, template, templates.SkillAliases, form.JobDescription), preview);
     }
 
     /// <summary>The track the page names by its slug, or the first with a template.</summary>

@@ -55,6 +55,13 @@ public static class ResumesPage
         return Page(pages, track, form, [], ResumeReviewer.Review(resume, template, templates.SkillAliases, form.JobDescription), preview);
     }
 
+    private static string StatusLabel(SkillStatus status) => status switch
+    {
+        SkillStatus.Shown => "Shown",
+        SkillStatus.ListedOnly => "Listed only",
+        _ => "Missing",
+    };
+
     /// <summary>The track the page names by its slug, or the first with a template.</summary>
     private static Track Valid(string? slug) => Tracks.TryFromResumeSlug(slug, out var track) ? track : Tracks.WithResumeTemplate[0];
 
@@ -68,6 +75,8 @@ public static class ResumesPage
             Problems = problems.Select(problem => problem.ToString()).ToList(),
             HasProblems = problems.Count > 0,
             Review = review,
+            KeySkills = review?.KeySkills.Select(skill => new { skill.Skill, StatusLabel = StatusLabel(skill.Status), skill.Evidence, skill.Hint, skill.AdviceSection }).ToList(),
+            SkillAdvice = review?.KeySkills.Where(skill => skill.Advice is not null).Select(skill => new { Section = skill.AdviceSection, skill.Advice }).Distinct().ToList(),
             Preview = preview,
         }, status);
 }

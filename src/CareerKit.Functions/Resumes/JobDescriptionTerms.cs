@@ -24,15 +24,40 @@ public static partial class JobDescriptionTerms
             .Select(group => (Term: new JobTerm(group.Key, group.Count()), Met: resumeSkills.Contains(group.Key)))
             .ToList();
 
-        var known = adMentions.Select(mention => (mention.Index, End: mention.Index + mention.Length)).ToList();
         terms.AddRange(ToolLikeWords().Matches(jobDescription)
-            .Where(word => !known.Any(span => word.Index < span.End && span.Index < word.Index + word.Length) && LooksLikeATool(word.Value))
+            .Where(word => !Overlaps(adMentions, word) && LooksLikeATool(word.Value))
             .GroupBy(word => word.Value, StringComparer.OrdinalIgnoreCase)
             .Where(group => group.Count() >= 2)
             .Select(group => (Term: new JobTerm(group.First().Value, group.Count()), Met: passages.Any(passage => Names(passage.Text, group.Key)))));
 
         var ordered = terms.OrderByDescending(term => term.Term.Count).ThenBy(term => term.Term.Term, StringComparer.OrdinalIgnoreCase).ToList();
         return (ordered.Where(term => term.Met).Select(term => term.Term).ToList(), ordered.Where(term => !term.Met).Select(term => term.Term).ToList());
+    }
+
+    /// <summary>Whether a word is part of a skill the table found; the mentions are in order and do not overlap.</summary>
+    private static bool Overlaps(List<SkillMention> mentions, Match word)
+    {
+        var low = 0;
+        var high = mentions.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var mention = mentions[middle];
+            if (mention.Index + mention.Length <= word.Index)
+            {
+                low = middle + 1;
+            }
+            else if (mention.Index >= word.Index + word.Length)
+            {
+                high = middle - 1;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool LooksLikeATool(string word) =>

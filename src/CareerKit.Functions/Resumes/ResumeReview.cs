@@ -1,12 +1,18 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace CareerKit.Resumes;
 
 /// <summary>
-/// What a reader tailoring a resume needs to know: which of the track's key skills it shows, what a job ad keeps
-/// asking for that it lacks, which sections it leaves out (with the template's advice for each), which pre-1.0
-/// JSON Resume names it was read with, and how dates written in other forms were read.
+/// What a reader tailoring a resume needs to know: each of the track's key skills as shown (with the passages that
+/// show it), listed only or missing; what a job ad asks for that the resume meets and lacks; the sections it leaves
+/// out (with the template's advice for each); the work highlights without a number; which pre-1.0 JSON Resume names
+/// it was read with, and how dates written in other forms were read.
 /// </summary>
+/// <remarks>
+/// <see cref="KeySkillsShown"/>, <see cref="KeySkillsMissing"/>, <see cref="JobTermsMissing"/> and
+/// <see cref="CoveragePercent"/> predate <see cref="KeySkills"/>: "shown" there means named anywhere, the skills list included.
+/// </remarks>
 public sealed record ResumeReview(
     string Track,
     IReadOnlyList<string> KeySkillsShown,
@@ -15,7 +21,10 @@ public sealed record ResumeReview(
     int CoveragePercent,
     IReadOnlyList<MissingSection> MissingSections,
     IReadOnlyList<LegacyName> LegacyNames,
-    IReadOnlyList<InterpretedDate> InterpretedDates);
+    IReadOnlyList<InterpretedDate> InterpretedDates,
+    IReadOnlyList<KeySkillReport> KeySkills,
+    IReadOnlyList<JobTerm> JobTermsMet,
+    IReadOnlyList<UnmeasuredBullet> BulletsWithoutNumbers);
 
 /// <summary>A section the resume leaves out (and the tailored PDF with it), and what the track's template advises putting there.</summary>
 public sealed record MissingSection(string Section, string Heading, string Advice);
@@ -23,30 +32,99 @@ public sealed record MissingSection(string Section, string Heading, string Advic
 /// <summary>A skill term a job description mentions <see cref="Count"/> times.</summary>
 public sealed record JobTerm(string Term, int Count);
 
+/// <summary>How a resume shows a key skill of the track.</summary>
+public enum SkillStatus
+{
+    /// <summary>Named in a work entry, project or another section than the skills list.</summary>
+    [JsonStringEnumMemberName("shown")] Shown,
+
+    /// <summary>Only in the skills list: claimed, never shown in use, which hiring managers discount.</summary>
+    [JsonStringEnumMemberName("listedOnly")] ListedOnly,
+
+    [JsonStringEnumMemberName("missing")] Missing,
+}
+
+/// <summary>A key skill's standing; for one not shown, what to do (<see cref="Hint"/>) and the template's advice for the section to add it to.</summary>
+public sealed record KeySkillReport(
+    string Skill,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<SkillStatus>))] SkillStatus Status,
+    IReadOnlyList<SkillEvidence> Evidence,
+    string? Hint,
+    string? AdviceSection,
+    string? Advice);
+
+/// <summary>Where a resume names a skill, and the phrase that names it.</summary>
+public sealed record SkillEvidence(string Path, string Where, string Quote);
+
+/// <summary>A work highlight with no number in it: no result a reader can weigh.</summary>
+public sealed record UnmeasuredBullet(string Path, string Where, string Text);
+
 public static partial class ResumeReviewer
 {
-    /// <summary>Skill terms recognised in job descriptions, besides the tracks' own skills.</summary>
-    private static readonly string[] CommonTerms =
-    [
-        "Python", "SQL", "Java", "Go", "Rust", "C++", "Scala", "TypeScript", "JavaScript", "Kubernetes", "Docker", "Terraform",
-        "AWS", "Azure", "GCP", "Spark", "Airflow", "Kafka", "dbt", "Snowflake", "Databricks", "PyTorch", "TensorFlow", "JAX",
-        "scikit-learn", "XGBoost", "LightGBM", "pandas", "NumPy", "MLflow", "Kubeflow", "SageMaker", "Vertex AI", "LangChain",
-        "LlamaIndex", "RAG", "LLM", "LLMs", "embeddings", "vector database", "fine-tuning", "prompt engineering", "agents",
-        "Model Context Protocol", "MCP", "transformers", "computer vision", "NLP", "forecasting", "recommendation",
-        "statistics", "linear algebra", "A/B testing", "experimentation", "MLOps", "CI/CD", "monitoring", "observability",
-        "REST", "GraphQL", "microservices", "Git", "Linux", "feature engineering",
-    ];
+    private const int MaxEvidence = 3;
 
-    public static ResumeReview Review(ResumeDocument resume, ResumeTemplate template, string? jobDescription)
+    public static ResumeReview Review(ResumeDocument resume, ResumeTemplate template, SkillAliases aliases, string? jobDescription)
     {
-        var text = Everything(resume);
-        var shown = template.KeySkills.Where(skill => ResumeTailor.Mentions(text, skill)).ToList();
-        var missing = template.KeySkills.Except(shown).ToList();
-        var terms = jobDescription is null ? [] : RecurringTerms(jobDescription, template)
-            .Where(term => !ResumeTailor.Mentions(text, term.Term))
-            .ToList();
-        return new ResumeReview(template.Track, shown, missing, terms, template.KeySkills.Count == 0 ? 100 : 100 * shown.Count / template.KeySkills.Count,
-            MissingSections(resume, template), resume.LegacyNames, resume.InterpretedDates);
+        var passages = ResumePassage.Of(resume);
+        var mentions = passages.Select(passage => aliases.Find(passage.Text)).ToList();
+        var keySkills = template.KeySkills.Select(skill => KeySkill(skill, template, aliases, passages, mentions, resume)).ToList();
+        var named = keySkills.Where(report => report.Status != SkillStatus.Missing).Select(report => report.Skill).ToList();
+
+        var (met, missing) = jobDescription is null ? ([], []) : JobDescriptionTerms.Match(jobDescription, aliases, passages, mentions);
+        return new ResumeReview(
+            template.Track,
+            named,
+            keySkills.Where(report => report.Status == SkillStatus.Missing).Select(report => report.Skill).ToList(),
+            missing,
+            template.KeySkills.Count == 0 ? 100 : 100 * named.Count / template.KeySkills.Count,
+            MissingSections(resume, template),
+            resume.LegacyNames,
+            resume.InterpretedDates,
+            keySkills,
+            met,
+            UnmeasuredBullets(resume, passages));
+    }
+
+    private static KeySkillReport KeySkill(string skill, ResumeTemplate template, SkillAliases aliases, List<ResumePassage> passages, List<List<SkillMention>> mentions, ResumeDocument resume)
+    {
+        var metBy = aliases.MetBy(skill);
+        var evidence = new List<SkillEvidence>();
+        var listed = false;
+        for (var i = 0; i < passages.Count; i++)
+        {
+            foreach (var mention in mentions[i].Where(mention => metBy.Contains(mention.Skill)))
+            {
+                if (passages[i].Section == "skills")
+                {
+                    listed = true;
+                }
+                else if (evidence.Count < MaxEvidence)
+                {
+                    evidence.Add(new SkillEvidence(passages[i].Path, passages[i].Where, passages[i].Quote(mention.Index, mention.Length)));
+                }
+
+                break; // One quote per passage is enough.
+            }
+        }
+
+        if (evidence.Count > 0)
+        {
+            return new KeySkillReport(skill, SkillStatus.Shown, evidence, null, null, null);
+        }
+
+        // Listed: show it where it was used. Missing: a project is where a switcher can show a skill not yet used at work.
+        var section = listed ? ShowingSection(template, resume) : "projects";
+        var hint = listed
+            ? $"Only in your skills list, which hiring managers discount: name {skill} in the work entry or project where you used it, with what it achieved."
+            : $"Not on your resume. If you have used {skill}, add it to your skills and to the work entry or project where you used it; if not, a project that uses it shows it.";
+        return new KeySkillReport(skill, listed ? SkillStatus.ListedOnly : SkillStatus.Missing, [], hint, template.Heading(section), template.Advice.GetValueOrDefault(section));
+    }
+
+    /// <summary>The first of work and projects, in the track's order, that the resume has; the first in that order if neither.</summary>
+    private static string ShowingSection(ResumeTemplate template, ResumeDocument resume)
+    {
+        var candidates = template.Sections.Where(section => section is "work" or "projects").DefaultIfEmpty("work").ToList();
+        return candidates.FirstOrDefault(resume.Has) ?? candidates[0];
     }
 
     /// <summary>Sections the template advises on that the resume leaves out, the contact details first, then in the track's order.</summary>
@@ -56,29 +134,12 @@ public static partial class ResumeReviewer
             .Select(section => new MissingSection(section, template.Heading(section), template.Advice[section]))
             .ToList();
 
-    /// <summary>Known skill terms the job description names at least twice, most frequent first.</summary>
-    private static IEnumerable<JobTerm> RecurringTerms(string jobDescription, ResumeTemplate template) =>
-        CommonTerms.Concat(template.KeySkills).Concat(template.Document.Skills.SelectMany(skill => skill.Keywords))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(term => new JobTerm(term, Count(jobDescription, term)))
-            .Where(term => term.Count >= 2)
-            .OrderByDescending(term => term.Count)
-            .ThenBy(term => term.Term, StringComparer.OrdinalIgnoreCase);
+    private static List<UnmeasuredBullet> UnmeasuredBullets(ResumeDocument resume, List<ResumePassage> passages) =>
+        passages.Where(passage => passage.Section == "work" && passage.Path.Contains(".highlights[", StringComparison.Ordinal) && !HasNumber().IsMatch(passage.Text))
+            .Select(passage => new UnmeasuredBullet(passage.Path, passage.Where, passage.Text))
+            .ToList();
 
-    private static int Count(string text, string term) =>
-        Regex.Matches(text, $@"(?<![\w+#]){Regex.Escape(term)}(?![\w+#])", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)).Count;
-
-    /// <summary>Where a resume can show a skill: skills, summaries, highlights, projects, courses, certificates.</summary>
-    private static string Everything(ResumeDocument resume) => string.Join('\n', new[]
-    {
-        resume.Basics?.Label, resume.Basics?.Summary,
-    }
-    .Concat(resume.Skills.SelectMany(skill => skill.Keywords.Prepend(skill.Name)))
-    .Concat(resume.Work.SelectMany(job => job.Highlights.Prepend(job.Summary).Prepend(job.Position)))
-    .Concat(resume.Projects.SelectMany(project => project.Highlights.Prepend(project.Description).Prepend(project.Name)))
-    .Concat(resume.Volunteer.SelectMany(item => item.Highlights.Prepend(item.Summary)))
-    .Concat(resume.Education.SelectMany(school => school.Courses.Prepend(school.Area)))
-    .Concat(resume.Certificates.Select(certificate => certificate.Name))
-    .Concat(resume.Publications.Select(publication => publication.Name))
-    .Where(part => !string.IsNullOrWhiteSpace(part)));
+    /// <summary>A digit, or a number written as a word ("halved", "twice", "three teams").</summary>
+    [GeneratedRegex(@"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|halved|double[ds]?|twice|tripled?|quadrupled?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HasNumber();
 }

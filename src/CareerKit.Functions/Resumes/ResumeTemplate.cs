@@ -52,13 +52,25 @@ public sealed record ResumeTemplate(
     }
 }
 
-/// <summary>The track templates under templates/resumes (one per track but both, named by the track's slug), read once.</summary>
+/// <summary>
+/// The track templates under templates/resumes (one per track but both, named by the track's slug) and the skill alias
+/// table the review matches their key skills with, read once. A key skill the table lacks stops the app at start.
+/// </summary>
 public sealed class ResumeTemplates
 {
     private readonly Dictionary<Track, ResumeTemplate> _templates;
 
-    public ResumeTemplates(string root) =>
+    public ResumeTemplates(string root)
+    {
         _templates = Tracks.WithResumeTemplate.ToDictionary(track => track, track => ResumeTemplate.Load(Path.Combine(root, "resumes", $"{track.ResumeSlug()}.json")));
+        SkillAliases = SkillAliases.Load(Path.Combine(root, "resumes", "skill-aliases.json"));
+        if (_templates.Values.SelectMany(template => template.KeySkills).FirstOrDefault(skill => !SkillAliases.Knows(skill)) is { } unknown)
+        {
+            throw new InvalidOperationException($"The key skill '{unknown}' is not in templates/resumes/skill-aliases.json; add it with its aliases.");
+        }
+    }
+
+    public SkillAliases SkillAliases { get; }
 
     public static ResumeTemplates Default() => new(TemplateLibrary.DefaultRoot);
 

@@ -147,7 +147,7 @@ public static class ResumesApi
 
         var root = (JsonElement)context.Items[JsonRootKey]!;
         var jobDescription = root.TryGetProperty("jobDescription", out var job) && job.ValueKind == JsonValueKind.String ? job.GetString() : null;
-        return TypedResults.Ok(ResumeReviewer.Review(resume, template, jobDescription));
+        return TypedResults.Ok(ResumeReviewer.Review(resume, template, templates.SkillAliases, jobDescription));
     }
 
     private const string JsonRootKey = "careerkit.resume-json";

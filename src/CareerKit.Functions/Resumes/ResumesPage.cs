@@ -52,8 +52,15 @@ public static class ResumesPage
         }
 
         var preview = Convert.ToBase64String(renderer.RenderPng(tailored, template, paper, page: 1, scale: 1f));
-        return Page(pages, track, form, [], ResumeReviewer.Review(resume, template, form.JobDescription), preview);
+        return Page(pages, track, form, [], ResumeReviewer.Review(resume, template, templates.SkillAliases, form.JobDescription), preview);
     }
+
+    private static string StatusLabel(SkillStatus status) => status switch
+    {
+        SkillStatus.Shown => "Shown",
+        SkillStatus.ListedOnly => "Listed only",
+        _ => "Missing",
+    };
 
     /// <summary>The track the page names by its slug, or the first with a template.</summary>
     private static Track Valid(string? slug) => Tracks.TryFromResumeSlug(slug, out var track) ? track : Tracks.WithResumeTemplate[0];
@@ -68,6 +75,8 @@ public static class ResumesPage
             Problems = problems.Select(problem => problem.ToString()).ToList(),
             HasProblems = problems.Count > 0,
             Review = review,
+            KeySkills = review?.KeySkills.Select(skill => new { skill.Skill, StatusLabel = StatusLabel(skill.Status), skill.Evidence, skill.Hint, skill.AdviceSection }).ToList(),
+            SkillAdvice = review?.KeySkills.Where(skill => skill.Advice is not null).Select(skill => new { Section = skill.AdviceSection, skill.Advice }).Distinct().ToList(),
             Preview = preview,
         }, status);
 }

@@ -23,6 +23,8 @@ public sealed class ResumesPageBrowserTests(BrowserFixture browser) : IClassFixt
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("of the track's key skills");
         await Assertions.Expect(page.GetByAltText("Page 1 of your tailored resume")).ToBeVisibleAsync();
+        var python = page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Python", Exact = true }) });
+        await Assertions.Expect(python).ToContainTextAsync("Listed only");
         await page.AssertAccessibleAsync();
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download", Exact = true }).ClickAsync());

@@ -162,7 +162,7 @@ public sealed class EditionStore(TableStorage tables, BlobContainers containers)
             all.Add(ToRecord(row));
         }
 
-        return [.. all.OrderByDescending(record => record.IsoWeek, StringComparer.Ordinal).ThenBy(record => record.Track)];
+        return [.. all.OrderByDescending(record => record.IsoWeek, StringComparer.Ordinal).ThenBy(record => record.Track.Code(), StringComparer.Ordinal)];
     }
 
     public async Task MarkQueuedAsync(EditionRecord record, int batches, int recipients, CancellationToken cancellationToken)

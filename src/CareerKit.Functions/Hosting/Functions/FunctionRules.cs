@@ -4,7 +4,7 @@ namespace CareerKit.Hosting;
 
 /// <summary>
 /// The one place that runs an HTTP function's rules, calls it, and turns its failures into answers. Both modes call
-/// this and only this: <see cref="Worker.FunctionRulesMiddleware"/> and <see cref="Standalone.FunctionRulesFilter"/>
+/// this and only this: <see cref="Worker.FunctionRulesMiddleware"/> and each endpoint of <see cref="Standalone.StandaloneFunctions.MapFunctions"/>
 /// are adapters. The answer is always a <see cref="FunctionAnswer"/>, which the mode's HTTP layer executes.
 /// </summary>
 public sealed class FunctionRules(IEnumerable<IHttpFunctionRule> everyFunction, UnexpectedErrorHandler errors)

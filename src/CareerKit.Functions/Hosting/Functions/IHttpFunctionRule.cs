@@ -2,7 +2,7 @@ namespace CareerKit.Hosting;
 
 /// <summary>
 /// A rule that runs before an HTTP function in both modes: from <see cref="Worker.FunctionRulesMiddleware"/> under the
-/// Functions host and from <see cref="Standalone.FunctionRulesFilter"/> standalone, both through <see cref="FunctionRules"/>.
+/// Functions host and from the endpoints <see cref="Standalone.StandaloneFunctions.MapFunctions"/> maps standalone, both through <see cref="FunctionRules"/>.
 /// It answers (short-circuits) by returning a result, or lets the call through with null. Rules are declared on the
 /// [Function] method or its class as attributes, or registered in DI for every function.
 /// </summary>

@@ -13,6 +13,7 @@ internal static class ResumesRegistration
         services.AddSingleton<TemplatePdfCache>();
         services.AddSingleton<StoredResumes>();
         services.AddSingleton<Import.ResumeImporter>();
+        services.AddSingleton<Import.ResumeParseCheck>();
         return services;
     }
 }

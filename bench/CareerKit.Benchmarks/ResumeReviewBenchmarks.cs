@@ -1,10 +1,8 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using CareerKit.Hosting;
 using CareerKit.Pdf.Document;
 using CareerKit.Resumes;
 using CareerKit.Resumes.Import;
-using Microsoft.Extensions.Options;
 
 namespace CareerKit.Benchmarks;
 
@@ -41,7 +39,7 @@ public class ResumeReviewBenchmarks
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "reference-resume.json")));
         _resume = ResumeReader.Read(json.RootElement).Resume!;
         _tailored = ResumeTailor.Tailor(_resume, _template, _templates.SkillAliases);
-        _renderer = new ResumeRenderer(Options.Create(new CareerKitOptions()));
+        _renderer = new ResumeRenderer();
         _parseCheck = new ResumeParseCheck(_renderer);
         _pdf = _renderer.Render(_tailored, _template, Paper.A4).Pdf;
         if (ResumeParseCheck.Check(_tailored, _pdf, CancellationToken.None).Mismatches.Count != 0)

@@ -21,9 +21,10 @@ public class ResumeImportBenchmarks
     {
         var options = Options.Create(new CareerKitOptions());
         using var renderer = new ResumeRenderer(options.Value.FontsPath);
-        var template = ResumeTemplates.Default().Find(Track.Ml)!;
+        var templates = ResumeTemplates.Default();
+        var template = templates.Find(Track.Ml)!;
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "reference-resume.json")));
-        var resume = ResumeTailor.Tailor(ResumeReader.Read(json.RootElement).Resume!, template);
+        var resume = ResumeTailor.Tailor(ResumeReader.Read(json.RootElement).Resume!, template, templates.SkillAliases);
         var pdf = renderer.Render(resume, template, Paper.A4);
         if (pdf.PageCount != 2)
         {

@@ -19,9 +19,10 @@ public class ResumeRenderBenchmarks
     public void Setup()
     {
         _renderer = new ResumeRenderer();
-        _template = ResumeTemplates.Default().Find(Track.Ml)!;
+        var templates = ResumeTemplates.Default();
+        _template = templates.Find(Track.Ml)!;
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "reference-resume.json")));
-        _tailored = ResumeTailor.Tailor(ResumeReader.Read(json.RootElement).Resume!, _template);
+        _tailored = ResumeTailor.Tailor(ResumeReader.Read(json.RootElement).Resume!, _template, templates.SkillAliases);
     }
 
     [Benchmark]

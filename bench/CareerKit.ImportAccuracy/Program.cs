@@ -44,7 +44,7 @@ foreach (var (track, format) in new[] { ("ml-engineer", ResumeFormat.Pdf), ("ml-
     foreach (var file in Directory.GetFiles(Path.Combine(root, "tests", "CareerKit.Functions.Tests", "Resumes", "real-resumes"), "*.json").Order(StringComparer.Ordinal))
     {
         var expected = Read(file);
-        var tailored = ResumeTailor.Tailor(expected, template);
+        var tailored = ResumeTailor.Tailor(expected, template, templates.SkillAliases);
         var bytes = renderer.Write(format, tailored, template, Paper.A4, track).Content;
         var imported = await importer.ImportAsync(bytes, CancellationToken.None);
         total.Add(FieldScore.Of($"{Path.GetFileName(file)} ({track} {format})", expected, imported.Resume));

@@ -58,7 +58,7 @@ public static class CommandLine
         using var renderer = new ResumeRenderer();
         ResumeFormats.TryParse(options.GetValueOrDefault("format"), out var format);
         var paper = options.GetValueOrDefault("paper") == "letter" ? Paper.Letter : Paper.A4;
-        var result = renderer.Write(format, ResumeTailor.Tailor(resume, template), template, paper, args[2]);
+        var result = renderer.Write(format, ResumeTailor.Tailor(resume, template, templates.SkillAliases), template, paper, args[2]);
         File.WriteAllBytes(options["out"], result.Content);
         foreach (var missing in result.MissingCharacters)
         {

@@ -1,5 +1,6 @@
 using CareerKit.Hosting;
 using CareerKit.Pages;
+using CareerKit.Resumes.Import;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CareerKit.Resumes;
@@ -10,7 +11,7 @@ namespace CareerKit.Resumes;
 /// than the app's default: the handlers raise the limit for it themselves, before reading (see <see cref="ResumesApi.MaxResumeBytes"/>).
 /// </summary>
 public sealed class ResumeFunctions(
-    ResumeTemplates templates, TemplatePdfCache cache, ResumeRenderer renderer, PdfRenderSlots slots, StoredResumes stored, PageRenderer pages)
+    ResumeTemplates templates, TemplatePdfCache cache, ResumeRenderer renderer, PdfRenderSlots slots, StoredResumes stored, PageRenderer pages, ResumeParseCheck parseCheck, ResumeImporter importer)
 {
     [Function("Resume")]
     [RateLimited(ResumesApi.PdfRateLimitPolicy, "post")]
@@ -38,15 +39,16 @@ public sealed class ResumeFunctions(
             : Task.FromResult(problem);
 
     [Function("ResumeReview")]
+    [RateLimited(ResumesApi.PdfRateLimitPolicy)] // The parse check renders the PDF.
     public Task<IResult> ResumeReviewAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/resumes/{track}/review")] HttpRequest req, string track, CancellationToken cancellationToken) =>
-        ResumesApi.Review(track, req.HttpContext, templates, cancellationToken);
+        ResumesApi.Review(track, QueryValues.String(req, "paper"), req.HttpContext, templates, parseCheck, slots, cancellationToken);
 
     [Function("ResumesPage")]
     [RateLimited(ResumesApi.PdfRateLimitPolicy, "post")]
     public Task<IResult> ResumesPageAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "resumes")] HttpRequest req, CancellationToken cancellationToken) =>
         HttpMethods.IsPost(req.Method)
-            ? ResumesPage.Submit(req.HttpContext, templates, renderer, slots, pages, cancellationToken)
-            : Task.FromResult(ResumesPage.Show(QueryValues.String(req, "track"), templates, pages));
+            ? ResumesPage.Submit(req.HttpContext, new ResumesPage.Services(templates, renderer, slots, importer, parseCheck, pages), cancellationToken)
+            : Task.FromResult(ResumesPage.Show(QueryValues.String(req, "track"), pages));
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text;
 using CareerKit.Hosting;
 using CareerKit.Pdf.Document;
+using CareerKit.Resumes.Import;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CareerKit.Resumes;
@@ -47,7 +48,7 @@ public static class ResumesApi
         }
 
         // The other formats take a millisecond or two to write: written on each request, within the render bound.
-        var file = await slots.RunAsync(() => renderer.Write(kind, ResumeTailor.Tailor(template.Document, template), template, size, track), cancellationToken);
+        var file = await slots.RunAsync(() => renderer.Write(kind, ResumeTailor.Tailor(template.Document, template, templates.SkillAliases), template, size, track), cancellationToken);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
@@ -88,7 +89,7 @@ public static class ResumesApi
                 return Unprocessable([refusal]); // Well-formed, but not a resume that can be tailored.
             }
 
-            result = renderer.Write(kind, ResumeTailor.Tailor(resume, template), template, size, track);
+            result = renderer.Write(kind, ResumeTailor.Tailor(resume, template, templates.SkillAliases), template, size, track);
         }
 
         if (result.MissingCharacters.Count > 0)
@@ -120,7 +121,7 @@ public static class ResumesApi
 
         try
         {
-            var tailored = ResumeTailor.Tailor(template.Document, template);
+            var tailored = ResumeTailor.Tailor(template.Document, template, templates.SkillAliases);
             var png = await slots.RunAsync(() => renderer.RenderPng(tailored, template, size, page ?? 1, scale: 1.5f), context.RequestAborted);
             context.Response.Headers.CacheControl = "public, max-age=86400";
             return TypedResults.File(png, "image/png");
@@ -131,23 +132,40 @@ public static class ResumesApi
         }
     }
 
-    /// <summary>Key-skill coverage of a resume for the track, and the job description's recurring terms it lacks.</summary>
-    public static async Task<IResult> Review(string track, HttpContext context, ResumeTemplates templates, CancellationToken cancellationToken)
+    /// <summary>
+    /// Key-skill coverage of a resume for the track, the job description's recurring terms it lacks, and the parse check:
+    /// what a parser reads back from the PDF the same request would download (same track and paper).
+    /// </summary>
+    public static async Task<IResult> Review(string track, string? paper, HttpContext context, ResumeTemplates templates, ResumeParseCheck parseCheck, PdfRenderSlots slots, CancellationToken cancellationToken)
     {
         if (templates.ForSlug(track) is not { } template)
         {
             return UnknownTrack(track);
         }
 
-        var (resume, failure) = await ReadResumeAsync(context, cancellationToken);
-        if (resume is null)
+        if (!TryPaper(paper, out var size))
         {
-            return failure!;
+            return UnknownPaper(paper);
         }
 
-        var root = (JsonElement)context.Items[JsonRootKey]!;
-        var jobDescription = root.TryGetProperty("jobDescription", out var job) && job.ValueKind == JsonValueKind.String ? job.GetString() : null;
-        return TypedResults.Ok(ResumeReviewer.Review(resume, template, templates.SkillAliases, jobDescription));
+        using (await TakeRenderSlotAsync(context, slots, cancellationToken))
+        {
+            var (resume, failure) = await ReadResumeAsync(context, cancellationToken);
+            if (resume is null)
+            {
+                return failure!;
+            }
+
+            var root = (JsonElement)context.Items[JsonRootKey]!;
+            var jobDescription = root.TryGetProperty("jobDescription", out var job) && job.ValueKind == JsonValueKind.String ? job.GetString() : null;
+            var review = ResumeReviewer.Review(resume, template, templates.SkillAliases, jobDescription);
+            var check = parseCheck.Check(ResumeTailor.Tailor(resume, template, templates.SkillAliases), template, size, cancellationToken);
+
+            // The review's own fields, and the parse check beside them.
+            var answer = JsonSerializer.SerializeToNode(review, JsonSerializerOptions.Web)!.AsObject();
+            answer["parseCheck"] = JsonSerializer.SerializeToNode(check, JsonSerializerOptions.Web);
+            return TypedResults.Ok(answer);
+        }
     }
 
     private const string JsonRootKey = "careerkit.resume-json";
@@ -178,6 +196,12 @@ public static class ResumesApi
         if (isForm)
         {
             var form = await ResumeForm.ReadAsync(context.Request, cancellationToken);
+            if (form.Document is not null)
+            {
+                return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The uploaded file is not a JSON Resume.",
+                    detail: "Upload a JSON Resume here. A PDF or Word resume is read by /api/resumes/import (or the upload on the /resumes page): correct the JSON Resume it answers, and send that."));
+            }
+
             context.Items[JsonRootKey] = System.Text.Json.JsonSerializer.SerializeToElement(new { jobDescription = form.JobDescription });
             return Answer(form.ToResume());
         }

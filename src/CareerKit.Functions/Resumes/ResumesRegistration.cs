@@ -14,6 +14,7 @@ internal static class ResumesRegistration
         services.AddSingleton<TemplatePdfCache>();
         services.AddSingleton<StoredResumes>();
         services.AddSingleton<Import.ResumeImporter>();
+        services.AddSingleton<Import.ResumeParseCheck>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ namespace CareerKit.Resumes;
 /// Template PDFs, rendered once per template version and paper, stored in Blob storage under their content
 /// key, and kept in memory after the first read. Any instance can serve them; none renders twice for long.
 /// </summary>
-public sealed class TemplatePdfCache(BlobContainers containers, ResumeRenderer renderer)
+public sealed class TemplatePdfCache(BlobContainers containers, ResumeRenderer renderer, ResumeTemplates templates)
 {
     public const string ContainerName = "resume-templates";
     private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _memory = new(StringComparer.Ordinal);
@@ -47,7 +47,7 @@ public sealed class TemplatePdfCache(BlobContainers containers, ResumeRenderer r
         catch (RequestFailedException missing) when (missing.Status == 404)
         {
             // The template's own document, guidance and all, laid out as a tailored resume is: key skills first.
-            var pdf = renderer.Render(ResumeTailor.Tailor(template.Document, template), template, paper).Pdf;
+            var pdf = renderer.Render(ResumeTailor.Tailor(template.Document, template, templates.SkillAliases), template, paper).Pdf;
             try
             {
                 await blob.UploadAsync(BinaryData.FromBytes(pdf), overwrite: false);

@@ -89,8 +89,9 @@ public sealed class ResumeFormatsTests : IAsyncLifetime
         var docx = await (await TailorAsync("docx")).Content.ReadAsByteArrayAsync();
         var text = await (await TailorAsync("txt")).Content.ReadAsStringAsync();
         using var read = JsonDocument.Parse(FullResume);
-        var template = ResumeTemplates.Default().ForSlug("ml-engineer")!;
-        var outline = ResumeOutline.Of(ResumeTailor.Tailor(ResumeReader.Read(read.RootElement).Resume!, template), template);
+        var templates = ResumeTemplates.Default();
+        var template = templates.ForSlug("ml-engineer")!;
+        var outline = ResumeOutline.Of(ResumeTailor.Tailor(ResumeReader.Read(read.RootElement).Resume!, template, templates.SkillAliases), template);
         List<string> Markers(Func<string, string> heading) => outline.Sections
             .SelectMany(section => new[] { heading(section.Heading) }.Concat(section.Entries.SelectMany(entry => new[] { entry.First, entry.Second, entry.Label })))
             .OfType<string>().ToList();

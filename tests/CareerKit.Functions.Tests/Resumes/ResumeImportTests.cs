@@ -81,7 +81,7 @@ public sealed class ResumeImportTests : IAsyncLifetime
         var expected = ReadResume(Path.Combine(AppContext.BaseDirectory, "Resumes", "real-resumes", file));
         var template = _app.Services.GetRequiredService<ResumeTemplates>().ForSlug("ml-engineer")!;
         ResumeFormats.TryParse(format, out var kind);
-        var rendered = _app.Services.GetRequiredService<ResumeRenderer>().Write(kind, ResumeTailor.Tailor(expected, template), template, Paper.A4, "ml-engineer");
+        var rendered = _app.Services.GetRequiredService<ResumeRenderer>().Write(kind, ResumeTailor.Tailor(expected, template, _app.Services.GetRequiredService<ResumeTemplates>().SkillAliases), template, Paper.A4, "ml-engineer");
 
         var response = format == "pdf" ? await UploadAsync(rendered.Content, "resume.pdf", "application/pdf") : await PostRawAsync(rendered.Content, Docx);
 
@@ -214,6 +214,36 @@ public sealed class ResumeImportTests : IAsyncLifetime
 
         Assert.Contains("50 MB", (await ProblemAsync(unpacked, HttpStatusCode.RequestEntityTooLarge)).GetProperty("detail").GetString());
         Assert.Contains("10,000 parts", (await ProblemAsync(parts, HttpStatusCode.RequestEntityTooLarge)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_docx_whose_zip_claims_small_sizes_but_inflates_past_50_mb_is_refused_without_inflating_it_all()
+    {
+        // The document part holds 60 MB of text; the zip's local header and central directory both say it holds 2 KB.
+        var text = Encoding.ASCII.GetBytes("<w:p>" + new string('x', 1024 * 1024) + "</w:p>");
+        var body = Enumerable.Range(0, 60).SelectMany(_ => text);
+        var liar = LieAboutSizes(Zip(("word/document.xml", [.. "<w:document><w:body>"u8, .. body]), ("[Content_Types].xml", "<Types/>"u8.ToArray())), claimed: 2048);
+
+        var response = await UploadAsync(liar, "resume.docx", Docx);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("50 MB", problem.GetProperty("detail").GetString());
+    }
+
+    /// <summary>Writes <paramref name="claimed"/> as every entry's uncompressed size, in its local header and in the central directory.</summary>
+    private static byte[] LieAboutSizes(byte[] zip, uint claimed)
+    {
+        for (var at = 0; at + 4 <= zip.Length; at++)
+        {
+            var signature = BitConverter.ToUInt32(zip, at);
+            var sizeAt = signature switch { 0x04034b50 => at + 22, 0x02014b50 => at + 24, _ => -1 };
+            if (sizeAt > 0 && sizeAt + 4 <= zip.Length)
+            {
+                BitConverter.TryWriteBytes(zip.AsSpan(sizeAt, 4), claimed);
+            }
+        }
+
+        return zip;
     }
 
     [Fact]

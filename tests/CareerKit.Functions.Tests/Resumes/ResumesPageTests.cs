@@ -1,5 +1,8 @@
 using System.Net;
+using CareerKit.Pdf.Document;
+using CareerKit.Resumes;
 using CareerKit.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 
 namespace CareerKit.Tests.Resumes;
@@ -26,6 +29,104 @@ public sealed class ResumesPageTests : IAsyncLifetime
         }
 
         return _app.Client.PostAsync("/resumes", form);
+    }
+
+    private Task<HttpResponseMessage> UploadAsync(byte[] file, string fileName, Dictionary<string, string>? fields = null)
+    {
+        var form = new MultipartFormDataContent { { new StringContent("import"), "action" }, { new StringContent("ml-engineer"), "track" }, { new ByteArrayContent(file), "file", fileName } };
+        foreach (var (name, value) in fields ?? [])
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return _app.Client.PostAsync("/resumes", form);
+    }
+
+    /// <summary>A PDF the way CareerKit draws it: no phone, and a second job without dates, which the import doubts.</summary>
+    private byte[] ResumePdf()
+    {
+        var resume = new ResumeDocument
+        {
+            Basics = new Basics("Ada Lovelace", "ML Engineer", null, "ada@example.com", null, null, null, null, []),
+            Work = [new Work("Analytical Engines Ltd", "Programmer", null, new ResumeDate(2021, 3, null), null, null, ["Wrote the first program"]), new Work("Royal Society", "Correspondent", null, null, null, null, ["Translated Menabrea's paper"])],
+        };
+        var template = _app.Services.GetRequiredService<ResumeTemplates>().ForSlug("ml-engineer")!;
+        return _app.Services.GetRequiredService<ResumeRenderer>().Render(resume, template, Paper.A4).Pdf;
+    }
+
+    [Fact]
+    public async Task An_uploaded_pdf_answers_the_form_prefilled_with_what_was_read_and_its_doubts_next_to_the_fields()
+    {
+        var response = await UploadAsync(ResumePdf(), "ada.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("We read your file.", page);
+        Assert.Contains("id=\"name\" name=\"name\" value=\"Ada Lovelace\"", page);
+        Assert.Contains("id=\"email\" name=\"email\" value=\"ada@example.com\"", page);
+        Assert.Contains("<span class=\"doubt\" id=\"phone-doubt\">Check: not found</span><input type=\"tel\" id=\"phone\" name=\"phone\" value=\"\" autocomplete=\"tel\" aria-describedby=\"phone-doubt\">", page);
+        Assert.Contains("<li>work[1].startDate: not found</li>", page);
+        var json = page[page.IndexOf("<textarea id=\"json\"", StringComparison.Ordinal)..];
+        json = json[(json.IndexOf('>') + 1)..json.IndexOf("</textarea>", StringComparison.Ordinal)];
+        Assert.Contains("\"name\": \"Analytical Engines Ltd\"", json);
+        Assert.Contains("\"startDate\": \"2021-03\"", json);
+        Assert.DoesNotContain("Ada Lovelace", json); // The name is in its field, one place to correct it.
+    }
+
+    [Fact]
+    public async Task The_corrected_prefilled_form_downloads_a_pdf_with_the_correction()
+    {
+        var imported = WebUtility.HtmlDecode(await (await UploadAsync(ResumePdf(), "ada.pdf")).Content.ReadAsStringAsync());
+        var json = imported[imported.IndexOf("<textarea id=\"json\"", StringComparison.Ordinal)..];
+        json = json[(json.IndexOf('>') + 1)..json.IndexOf("</textarea>", StringComparison.Ordinal)];
+
+        var response = await PostAsync(new() { ["track"] = "ai-engineer", ["name"] = "Ada King", ["email"] = "ada@example.com", ["json"] = json, ["action"] = "download" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = pdf.GetPage(1).Text;
+        Assert.Contains("Ada King", text);
+        Assert.Contains("Analytical Engines Ltd", text);
+        Assert.DoesNotContain("Lovelace", text);
+    }
+
+    [Theory]
+    [InlineData("scan.pdf", "GIF89a not a resume", 415, "This is not a PDF or Word document.")]
+    [InlineData("resume.docx", "PK\u0003\u0004 not really a zip", 422, "This Word document could not be read.")]
+    public async Task A_file_the_import_refuses_is_answered_next_to_the_upload_with_the_import_s_message(string name, string content, int status, string message)
+    {
+        var response = await UploadAsync(System.Text.Encoding.ASCII.GetBytes(content), name);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains($"<span class=\"error\" id=\"file-error\">{message}", page);
+        Assert.Contains("aria-invalid=\"true\" aria-describedby=\"file-error\"", page);
+    }
+
+    [Fact]
+    public async Task A_file_over_5_mb_is_answered_413_next_to_the_upload_naming_the_limits()
+    {
+        var response = await UploadAsync([.. "%PDF-1.4\n"u8, .. new byte[CareerKit.Resumes.Import.ResumeImporter.MaxUploadBytes]], "big.pdf");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("at most 5 MB and 6 pages", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task The_review_shows_what_an_applicant_tracking_system_reads_and_names_each_mismatch()
+    {
+        const string json = """{ "basics": { "name": "李小龍", "email": "lee@example.com" }, "work": [ { "name": "Acme", "position": "Data Scientist", "startDate": "2021-03" } ] }""";
+
+        var response = await PostAsync(new() { ["track"] = "ml-engineer", ["json"] = json, ["action"] = "review" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("An applicant-tracking system will read: …", page);
+        Assert.Contains("It reads 1 field(s) differently from what you wrote:", page);
+        Assert.Contains("<li><code>basics.name</code>: name: you wrote “李小龍”; a parser", page);
+        Assert.Contains("<dt>Email</dt><dd>lee@example.com</dd>", page);
+        Assert.Contains("<dt>Experience 1: organisation</dt><dd>Acme</dd>", page);
+        Assert.True(page.IndexOf("An applicant-tracking system will read", StringComparison.Ordinal) < page.IndexOf("Happy with it?", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -60,7 +161,7 @@ public sealed class ResumesPageTests : IAsyncLifetime
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Your resume for the AI engineer track", page);
         Assert.Contains("Key skills not shown yet: LLM APIs, Prompt engineering, Fine-tuning, Model Context Protocol, TypeScript, Go or Java, CI/CD, Git and GitHub, Docker, Vector databases.", page);
-        Assert.Contains("<input type=\"hidden\" name=\"track\" value=\"ai-engineer\">", page);
+        Assert.Contains("<option value=\"ai-engineer\" selected>AI engineer</option>", page);
     }
 
     [Fact]
@@ -124,7 +225,7 @@ public sealed class ResumesPageTests : IAsyncLifetime
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("id=\"json-error\">work[0].endDate: \"2021-02-45\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (also read: MM/YYYY, \"Aug 2019\", and \"Present\" for an end date)", page);
         Assert.Contains("this is not valid JSON", WebUtility.HtmlDecode(await malformed.Content.ReadAsStringAsync()));
-        Assert.Contains("Paste or upload a JSON Resume, or fill in at least your name.", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()));
+        Assert.Contains("Upload your resume, paste a JSON Resume, or fill in at least your name.", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()));
     }
 
     [Theory]

@@ -27,6 +27,13 @@ public static class DocxPackageLimits
                 throw Bomb($"it unpacks to {declared / (1024 * 1024):N0} MB");
             }
 
+            // .NET inflates an entry only up to the size the zip declares; a part whose packed data is larger than any
+            // deflate of that size could be holds more than it declares: a zip made to slip past the size check.
+            if (zip.Entries.Any(entry => entry.CompressedLength > MostPackedSize(entry.Length)))
+            {
+                throw Bomb("its parts hold more data than the sizes it declares");
+            }
+
             if (zip.GetEntry("word/document.xml") is null)
             {
                 throw new ResumeImportException(StatusCodes.Status415UnsupportedMediaType, "This is not a Word document.",
@@ -57,6 +64,9 @@ public static class DocxPackageLimits
             throw ResumeImportException.Malformed("Word document");
         }
     }
+
+    /// <summary>The most a deflated (or stored) part of <paramref name="size"/> bytes takes: zlib's deflateBound, with room for a stored block's header.</summary>
+    private static long MostPackedSize(long size) => size + (size >> 12) + (size >> 14) + (size >> 25) + 64;
 
     private static ResumeImportException Bomb(string what) => new(StatusCodes.Status413PayloadTooLarge, "The Word document unpacks too large.",
         $"The file cannot be imported: {what}. A DOCX import takes at most {MaxParts:N0} parts and {MaxUnpackedBytes / (1024 * 1024)} MB unpacked.");

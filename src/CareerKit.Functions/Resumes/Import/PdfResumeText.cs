@@ -13,7 +13,8 @@ public static class PdfResumeText
 {
     public const int MaxPages = 6;
 
-    public static ResumeText Read(byte[] pdf, CancellationToken cancellationToken)
+    /// <param name="maxPages">An upload's limit; the parse check reads back a PDF of ours, whatever its length.</param>
+    public static ResumeText Read(byte[] pdf, CancellationToken cancellationToken, int maxPages = MaxPages)
     {
         PdfDocument document;
         try
@@ -31,7 +32,7 @@ public static class PdfResumeText
 
         using (document)
         {
-            if (document.NumberOfPages > MaxPages)
+            if (document.NumberOfPages > maxPages)
             {
                 throw new ResumeImportException(StatusCodes.Status413PayloadTooLarge, "The resume has too many pages.",
                     $"It has {document.NumberOfPages} pages; an import takes at most {MaxPages} pages and {ResumeImporter.MaxUploadMegabytes} MB.");

@@ -14,9 +14,21 @@ public static class ComposeForm
 
     public static DraftInput From(EditionDraft draft) => new(draft.Track.Code(), draft.Subject, draft.Preheader, draft.Intro, draft.TipIds);
 
-    /// <summary>The template model for the form with these values, the picker filtered by topic and words, and any errors by field.</summary>
-    public static object Model(TipCatalog catalog, DraftInput input, string? topic, string? query, string action, object form, Dictionary<string, string[]>? errors = null, string? version = null)
+    /// <summary>How the picker can order the tips it offers: library order, or by the readers' answers and reach.</summary>
+    private static readonly (string Code, string Label)[] Sorts =
+    [
+        ("library", "Library order"), ("newest", "Newest first"), ("useful", "Most useful first"), ("least-useful", "Least useful first"), ("least-sent", "Least sent first"),
+    ];
+
+    /// <summary>
+    /// The template model for the form with these values, the picker filtered by topic and words and ordered by
+    /// <paramref name="sort"/> (with each tip's feedback figures), and any errors by field.
+    /// </summary>
+    public static object Model(TipCatalog catalog, DraftInput input, string? topic, string? query, string action, object form, Dictionary<string, string[]>? errors = null, string? version = null,
+        IReadOnlyDictionary<string, TipFigures>? figures = null, string? sort = null)
     {
+        figures ??= new Dictionary<string, TipFigures>();
+        sort = Sorts.Any(choice => choice.Code == sort) ? sort : "library";
         var picked = input.TipIds ?? [];
         var words = (query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var trackKnown = Tracks.TryFromCode(input.Track, out var forTrack);
@@ -25,8 +37,18 @@ public static class ComposeForm
             .Where(tip => !trackKnown || tip.AppliesTo(forTrack))
             .Where(tip => string.IsNullOrEmpty(topic) || tip.Topic == topic)
             .Where(tip => words.All(word => tip.Title.Contains(word, StringComparison.CurrentCultureIgnoreCase) || tip.Body.Contains(word, StringComparison.CurrentCultureIgnoreCase)));
-        var shown = picked.Select(id => catalog.Find(id)?.Tip).OfType<Tip>().Select(tip => Choice(tip, true))
-            .Concat(matching.Select(tip => Choice(tip, false))).ToList();
+        TipFigures Of(Tip tip) => figures.GetValueOrDefault(tip.Id, TipFigures.None);
+        var ordered = sort switch
+        {
+            // "Useful" nets the answers: a tip many found useful and few not for them comes first.
+            "useful" => matching.OrderByDescending(tip => Of(tip).Useful - Of(tip).NotForMe).ThenByDescending(tip => Of(tip).Useful),
+            "least-useful" => matching.OrderByDescending(tip => Of(tip).NotForMe - Of(tip).Useful).ThenByDescending(tip => Of(tip).NotForMe),
+            "least-sent" => matching.OrderBy(tip => Of(tip).Sent),
+            "newest" => matching.OrderByDescending(tip => catalog.Find(tip.Id)?.UpdatedAt ?? default),
+            _ => matching,
+        };
+        var shown = picked.Select(id => catalog.Find(id)?.Tip).OfType<Tip>().Select(tip => Choice(tip, true, Of(tip)))
+            .Concat(ordered.Select(tip => Choice(tip, false, Of(tip)))).ToList();
         string? Error(string field) => errors?.GetValueOrDefault(field)?.FirstOrDefault();
         var fieldErrors = new { Track = Error("track"), Subject = Error("subject"), Preheader = Error("preheader"), Intro = Error("intro"), TipIds = Error("tipIds") };
         return new
@@ -41,6 +63,7 @@ public static class ComposeForm
             Tracks = Tracks.All.Select(track => new { Code = track.Code(), Name = track.DisplayName(), Checked = track.Code() == input.Track }),
             Topics = catalog.Topics.Select(name => new { Name = name, Selected = name == topic }),
             Query = query,
+            Sorts = Sorts.Select(choice => new { choice.Code, choice.Label, Selected = choice.Code == sort }),
             Tips = shown,
             NoTips = shown.Count == 0,
             PickedCount = picked.Count,
@@ -52,6 +75,6 @@ public static class ComposeForm
         };
     }
 
-    private static object Choice(Tip tip, bool picked) =>
-        new { tip.Id, tip.Title, tip.Topic, Tracks = string.Join(", ", tip.Tracks), Picked = picked, Retired = tip.Retired };
+    private static object Choice(Tip tip, bool picked, TipFigures figures) =>
+        new { tip.Id, tip.Title, tip.Topic, Tracks = string.Join(", ", tip.Tracks), Picked = picked, Retired = tip.Retired, Feedback = figures };
 }

@@ -26,7 +26,7 @@ public static class EditorEditionPages
     public static async Task<IResult> ShowNewAsync(HttpContext context, string? track, IAntiforgery antiforgery, PageRenderer pages, CuratedTips tips)
     {
         var input = new DraftInput(Tracks.TryFromCode(track, out _) ? track : null, "", "", "", []);
-        return NewPage(context, antiforgery, pages, await tips.CurrentAsync(context.RequestAborted), input, null, null, null, StatusCodes.Status200OK);
+        return await NewPage(context, antiforgery, pages, await tips.CurrentAsync(context.RequestAborted), input, null, null, null, StatusCodes.Status200OK);
     }
 
     public static async Task<IResult> CreateAsync(HttpContext context, IAntiforgery antiforgery, PageRenderer pages, CuratedTips tips, EditionDesk desk)
@@ -40,13 +40,13 @@ public static class EditorEditionPages
         var catalog = await tips.CurrentAsync(context.RequestAborted);
         if (form["do"] == "filter")
         {
-            return NewPage(context, antiforgery, pages, catalog, input, form["topic"], form["q"], null, StatusCodes.Status200OK);
+            return await NewPage(context, antiforgery, pages, catalog, input, form["topic"], form["q"], null, StatusCodes.Status200OK);
         }
 
         var outcome = await desk.CreateAsync(input, EditorForms.Editor(context), context.RequestAborted);
         return outcome.Value is { } draft
             ? EditorForms.SeeOther($"/editor/editions/{draft.Id}?done=created")
-            : NewPage(context, antiforgery, pages, catalog, input, form["topic"], form["q"], outcome.Errors, outcome.Status);
+            : await NewPage(context, antiforgery, pages, catalog, input, form["topic"], form["q"], outcome.Errors, outcome.Status);
     }
 
     public static async Task<IResult> ShowAsync(string id, string? done, HttpContext context, IAntiforgery antiforgery, EditionDesk desk, PageRenderer pages, CuratedTips tips, EditionPreview preview, TimeProvider time) =>
@@ -229,7 +229,8 @@ public static class EditorEditionPages
             CanEdit = draft.Status == DraftStatus.Draft,
             CanSchedule = draft.Status is DraftStatus.Draft or DraftStatus.Scheduled,
             CanCancel = draft.Status is DraftStatus.Draft or DraftStatus.Scheduled,
-            Compose = ComposeForm.Model(catalog, state.Compose ?? ComposeForm.From(draft), state.Topic, state.Query, $"/editor/editions/{draft.Id}", form, state.ComposeErrors, state.Version ?? draft.ETag),
+            Compose = ComposeForm.Model(catalog, state.Compose ?? ComposeForm.From(draft), state.Topic, state.Query, $"/editor/editions/{draft.Id}", form, state.ComposeErrors, state.Version ?? draft.ETag,
+                await FiguresAsync(context), PickerSort(context)),
             SendAtInput = state.SendAtInput ?? EditorTimeZone.ToLocalInput(defaultSendAt, zone),
             TimeZone = zone,
             Zones = EditorTimeZone.All,
@@ -238,16 +239,27 @@ public static class EditorEditionPages
         return pages.Page("editor-edition", draft.Subject, model, state.Status);
     }
 
-    private static IResult NewPage(HttpContext context, IAntiforgery antiforgery, PageRenderer pages, TipCatalog catalog, DraftInput input, string? topic, string? query, Dictionary<string, string[]>? errors, int status)
+    private static async Task<IResult> NewPage(HttpContext context, IAntiforgery antiforgery, PageRenderer pages, TipCatalog catalog, DraftInput input, string? topic, string? query, Dictionary<string, string[]>? errors, int status)
     {
         var form = EditorForms.Token(context, antiforgery);
         return pages.Page("editor-compose", "New edition", new
         {
             Editor = EditorForms.Editor(context),
             SignOut = form,
-            Compose = ComposeForm.Model(catalog, input, topic, query, "/editor/editions/new", form, errors),
+            Compose = ComposeForm.Model(catalog, input, topic, query, "/editor/editions/new", form, errors, figures: await FiguresAsync(context), sort: PickerSort(context)),
         }, status);
     }
+
+    /// <summary>
+    /// The tips' feedback figures for the picker. Taken from the request's services rather than one more parameter on
+    /// every handler that shows the compose form: only the picker needs them.
+    /// </summary>
+    private static Task<IReadOnlyDictionary<string, TipFigures>> FiguresAsync(HttpContext context) =>
+        context.RequestServices.GetRequiredService<FeedbackFigures>().ByTipAsync(context.RequestAborted);
+
+    /// <summary>The picker's order: the filter form's choice when it was posted back, else the address's (?sort=).</summary>
+    private static string? PickerSort(HttpContext context) =>
+        context.Request.HasFormContentType && context.Request.Form.TryGetValue("sort", out var posted) ? posted.ToString() : context.Request.Query["sort"].ToString();
 
     private static IResult NotFound(PageRenderer pages) =>
         pages.Error(StatusCodes.Status404NotFound, "No such edition.", "It may have been mistyped. See the list of editions.");

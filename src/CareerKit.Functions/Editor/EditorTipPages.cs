@@ -22,7 +22,7 @@ public static class EditorTipPages
         {
             Editor = EditorForms.Editor(context),
             SignOut = form,
-            Tips = found.Select(tip => new { tip.Id, tip.Title, tip.Topic, Tracks = string.Join(", ", tip.Tracks), tip.Retired, Edited = tip.UpdatedAt is not null }),
+            Tips = found.Select(tip => new { tip.Id, tip.Title, tip.Topic, Tracks = string.Join(", ", tip.Tracks), tip.Retired, Edited = tip.UpdatedAt is not null, Feedback = tip.Feedback ?? TipFigures.None }),
             Count = found.Count,
             Total = catalog.All.Count,
             Track = track,
@@ -109,16 +109,21 @@ public static class EditorTipPages
             Problem = outcome is { Errors: null, Title: not null } ? new { outcome.Title, outcome.Detail } : null,
             HasErrors = outcome?.Errors is { Count: > 0 },
             ErrorList = outcome?.Errors?.Select(error => new { Field = error.Key, Message = string.Join(" ", error.Value) }) ?? [],
-            Errors = new { Id = Error("id"), Title = Error("title"), Tracks = Error("tracks"), Topic = Error("topic"), Source = Error("source"), Body = Error("body") },
+            Errors = new { Id = Error("id"), Title = Error("title"), Tracks = Error("tracks"), Topic = Error("topic"), Source = Error("source"), Body = Error("body"), Start = Error("start") },
             TipLibrary.MinWords,
             TipLibrary.MaxWords,
         }, status);
     }
 
     private static TipInput Read(IFormCollection form) => new(
-        form["id"].ToString(), form["title"].ToString(), [.. form["tracks"].Select(track => track ?? "")], form["topic"].ToString(), form["source"].ToString(), form["body"].ToString());
+        form["id"].ToString(), form["title"].ToString(), [.. form["tracks"].Select(track => track ?? "")], form["topic"].ToString(), form["source"].ToString(), form["body"].ToString(),
+        StartPlace(form["start"].ToString()));
 
-    private static TipInput ToInput(TipView tip) => new(tip.Id, tip.Title, tip.Tracks, tip.Topic, tip.Source, tip.Body);
+    /// <summary>Empty: not a start-here tip. Anything but a whole number becomes 0, which the tip check refuses next to the field.</summary>
+    private static int? StartPlace(string value) =>
+        string.IsNullOrWhiteSpace(value) ? null : int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var place) ? place : 0;
+
+    private static TipInput ToInput(TipView tip) => new(tip.Id, tip.Title, tip.Tracks, tip.Topic, tip.Source, tip.Body, tip.Start);
 
     private static IResult NotFound(PageRenderer pages) =>
         pages.Error(StatusCodes.Status404NotFound, "No such tip.", "It may have been mistyped. See the tip library.");

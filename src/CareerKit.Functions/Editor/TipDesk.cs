@@ -5,7 +5,8 @@ using Outcome = CareerKit.Editor.DeskOutcome<CareerKit.Editor.TipView>;
 namespace CareerKit.Editor;
 
 /// <summary>What an editor sends for a tip, as the JSON API and the tip form take it. A new tip's id defaults to its title, slugged.</summary>
-public sealed record TipInput(string? Id, string? Title, IReadOnlyList<string>? Tracks, string? Topic, string? Source, string? Body);
+/// <param name="Start">The tip's place in its tracks' "start here" list (the welcome email's), 1 first; null: not a start-here tip. A change sends the whole tip, so leaving it out clears it.</param>
+public sealed record TipInput(string? Id, string? Title, IReadOnlyList<string>? Tracks, string? Topic, string? Source, string? Body, int? Start = null);
 
 /// <summary>A tip as editors see it: its text, whether it is retired, and the version that guards the next change.</summary>
 public sealed record TipView(string Id, string Title, IReadOnlyList<string> Tracks, string Topic, string Source, string Body, bool Retired, string Version, string UpdatedBy, DateTimeOffset? UpdatedAt)
@@ -13,15 +14,18 @@ public sealed record TipView(string Id, string Title, IReadOnlyList<string> Trac
     public static TipView From(ShelvedTip entry) => new(entry.Tip.Id, entry.Tip.Title, entry.Tip.Tracks, entry.Tip.Topic, entry.Tip.Source, entry.Tip.Body,
         entry.Tip.Retired, entry.ETag, entry.UpdatedBy, entry.UpdatedAt == default ? null : entry.UpdatedAt) { Start = entry.Tip.Start };
 
-    /// <summary>The tip's place in the welcome email's "start here" list, kept through edits and retirements.</summary>
+    /// <summary>The tip's place in the welcome email's "start here" list, kept through retirements.</summary>
     public int? Start { get; init; }
+
+    /// <summary>Sent, useful, not for me: on searches and single tips (not on the answer to a change).</summary>
+    public TipFigures? Feedback { get; init; }
 }
 
 /// <summary>
 /// The editor's tip desk: search, add, edit, retire and restore tips. Seed tips are edited by storing the editor's
 /// version under the same id, so a fresh install still starts from seeds/tips. Every change needs the version it was made from.
 /// </summary>
-public sealed class TipDesk(CuratedTips tips, TipShelf shelf, AuditLog audit, TimeProvider time)
+public sealed class TipDesk(CuratedTips tips, TipShelf shelf, FeedbackFigures figures, AuditLog audit, TimeProvider time)
 {
     private const string Problems = "The tip has problems.";
     private static readonly Outcome NoSuchTip = Outcome.Refused(StatusCodes.Status404NotFound, "No such tip.", "See the tip library for the tips there are.");
@@ -36,16 +40,19 @@ public sealed class TipDesk(CuratedTips tips, TipShelf shelf, AuditLog audit, Ti
         // No filter is every tip (as for both). A track this does not know matches the tips for both only, as it did
         // before tracks had a type; refusing it would change what the editor's API answers.
         Track? forTrack = string.IsNullOrEmpty(track) ? Track.Both : Tracks.TryFromCode(track, out var known) ? known : null;
+        var byTip = await figures.ByTipAsync(cancellationToken);
         return [.. catalog.Entries
             .Where(entry => includeRetired || !entry.Tip.Retired)
             .Where(entry => forTrack is { } wanted ? entry.Tip.AppliesTo(wanted) : entry.Tip.Tracks.Contains(Track.Both.Code()))
             .Where(entry => string.IsNullOrEmpty(topic) || entry.Tip.Topic == topic)
             .Where(entry => words.All(word => entry.Tip.Title.Contains(word, StringComparison.CurrentCultureIgnoreCase) || entry.Tip.Body.Contains(word, StringComparison.CurrentCultureIgnoreCase)))
-            .Select(TipView.From)];
+            .Select(entry => TipView.From(entry) with { Feedback = byTip.GetValueOrDefault(entry.Tip.Id, TipFigures.None) })];
     }
 
     public async Task<TipView?> FindAsync(string id, CancellationToken cancellationToken) =>
-        (await tips.CurrentAsync(cancellationToken)).Find(id) is { } entry ? TipView.From(entry) : null;
+        (await tips.CurrentAsync(cancellationToken)).Find(id) is { } entry
+            ? TipView.From(entry) with { Feedback = (await figures.ByTipAsync(cancellationToken)).GetValueOrDefault(id, TipFigures.None) }
+            : null;
 
     public async Task<Outcome> AddAsync(TipInput input, string editor, CancellationToken cancellationToken)
     {
@@ -76,7 +83,7 @@ public sealed class TipDesk(CuratedTips tips, TipShelf shelf, AuditLog audit, Ti
             return check;
         }
 
-        var tip = ToTip(id, input) with { Retired = current.Retired, Start = current.Start };
+        var tip = ToTip(id, input) with { Retired = current.Retired };
         return TipLibrary.Check(tip) is { Count: > 0 } problems
             ? Outcome.Invalid(Problems, problems)
             : await SaveAsync(tip, current.Version, editor, "edited tip", cancellationToken);
@@ -125,7 +132,10 @@ public sealed class TipDesk(CuratedTips tips, TipShelf shelf, AuditLog audit, Ti
 
     private static Tip ToTip(string id, TipInput input) => new(
         id, input.Title?.Trim() ?? "", [.. (input.Tracks ?? []).Select(track => track.Trim())], input.Topic?.Trim().ToLowerInvariant() ?? "",
-        input.Source?.Trim() ?? "", input.Body?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? "");
+        input.Source?.Trim() ?? "", input.Body?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? "")
+    {
+        Start = input.Start,
+    };
 
     /// <summary>"Ship a RAG demo!" becomes "ship-a-rag-demo".</summary>
     public static string Slug(string title)

@@ -57,12 +57,12 @@ public static class ArchivePages
 
     /// <summary>
     /// The edition as a subscriber without a first name sees it, with the personal links pointing at the sign-up
-    /// page: no name, no token, nothing that identifies anyone.
+    /// page and no feedback links: no name, no token, nothing that identifies anyone.
     /// </summary>
     private static string Anonymous(string html, CareerKitOptions options)
     {
         var signup = TemplateLibrary.HtmlEscape(options.LinkTo("/"));
-        return html
+        return EditionComposer.WithoutFeedback(html)
             .Replace(EditionComposer.FirstNamePlaceholder, "", StringComparison.Ordinal)
             .Replace(EditionComposer.UnsubscribePlaceholder, signup, StringComparison.Ordinal)
             .Replace(EditionComposer.PreferencesPlaceholder, signup, StringComparison.Ordinal);

@@ -41,4 +41,5 @@ public sealed partial record Edition(string Id, Track Track, string IsoWeek, str
 }
 
 /// <summary>What differs between recipients of one edition.</summary>
-public sealed record Recipient(string? FirstName, string UnsubscribeUrl, string PreferencesUrl);
+/// <param name="FeedbackUrl">The recipient's feedback link for a tip of the edition, by tip id ("&amp;answer=…" follows it).</param>
+public sealed record Recipient(string? FirstName, string UnsubscribeUrl, string PreferencesUrl, Func<string, string> FeedbackUrl);

@@ -17,6 +17,9 @@ public sealed partial class EditionComposer(TemplateLibrary templates)
     public const string FirstNamePlaceholder = "ckph-first-name-6b1f";
     public const string UnsubscribePlaceholder = "ckph-unsubscribe-url-6b1f";
     public const string PreferencesPlaceholder = "ckph-preferences-url-6b1f";
+
+    /// <summary>Where the feedback link of the edition's tip at <paramref name="index"/> goes (one per tip: each link is signed for its tip).</summary>
+    public static string FeedbackPlaceholder(int index) => $"ckph-feedback-{index}-6b1f";
     // Raw HTML in Markdown stays text: what an editor types as a tag shows as typed and never becomes markup.
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAutoLinks().DisableHtml().Build();
 
@@ -56,7 +59,7 @@ public sealed partial class EditionComposer(TemplateLibrary templates)
             PreferencesUrl = PreferencesPlaceholder,
             IntroHtml = content.IntroMarkdown is { Length: > 0 } intro ? SafeHtml(intro) : null,
             IntroText = content.IntroMarkdown is { Length: > 0 } plain ? PlainText(plain) : null,
-            Tips = content.Tips.Select(tip => new { tip.Title, tip.Topic, Html = SafeHtml(tip.Body), Text = PlainText(tip.Body) }).ToList(),
+            Tips = content.Tips.Select((tip, index) => new { tip.Title, tip.Topic, Html = SafeHtml(tip.Body), Text = PlainText(tip.Body), FeedbackUrl = FeedbackPlaceholder(index) }).ToList(),
         };
         var body = templates.RenderHtml("email/edition.html.liquid", model);
         var html = templates.RenderHtml("email/_layout.html.liquid", new { content.Subject, Body = body });
@@ -88,8 +91,21 @@ public sealed partial class EditionComposer(TemplateLibrary templates)
             .Replace(FirstNamePlaceholder, greeting, StringComparison.Ordinal)
             .Replace(UnsubscribePlaceholder, recipient.UnsubscribeUrl, StringComparison.Ordinal)
             .Replace(PreferencesPlaceholder, recipient.PreferencesUrl, StringComparison.Ordinal);
+        for (var index = 0; index < edition.TipIds.Count; index++)
+        {
+            var feedback = recipient.FeedbackUrl(edition.TipIds[index]);
+            html = html.Replace(FeedbackPlaceholder(index), TemplateLibrary.HtmlEscape(feedback), StringComparison.Ordinal);
+            text = text.Replace(FeedbackPlaceholder(index), feedback, StringComparison.Ordinal);
+        }
+
         return (html, text);
     }
+
+    /// <summary>The edition without its tips' feedback links: for the public archive, where nobody's links belong.</summary>
+    public static string WithoutFeedback(string html) => FeedbackParagraph().Replace(html, "");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<p class=""feedback[^>]*>.*?</p>\s*", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex FeedbackParagraph();
 
     /// <summary>
     /// Allows only what Markdown makes of words and links: no forms or inputs (a phishing form in an email or the

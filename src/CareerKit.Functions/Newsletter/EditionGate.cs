@@ -44,7 +44,8 @@ public sealed partial class EditionGate(IOptions<CareerKitOptions> options)
 
     /// <summary>The subscriber previews, tests and the gate render for: a name, and links of the same shape as real ones.</summary>
     public Recipient SampleRecipient => new(
-        "Alex", options.Value.LinkTo("/api/subscriptions/unsubscribe?token=sample"), options.Value.LinkTo("/api/subscriptions/preferences?token=sample"));
+        "Alex", options.Value.LinkTo("/api/subscriptions/unsubscribe?token=sample"), options.Value.LinkTo("/api/subscriptions/preferences?token=sample"),
+        tipId => options.Value.LinkTo($"/{FeedbackLinks.Path}?edition=sample&tip={Uri.EscapeDataString(tipId)}&token=sample"));
 
     /// <summary>Checks an edition as the sample subscriber gets it.</summary>
     public GateReport Check(Edition edition)

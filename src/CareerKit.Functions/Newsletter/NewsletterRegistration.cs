@@ -26,6 +26,11 @@ internal static class NewsletterRegistration
         services.AddSingleton<EventLedger>();
         services.AddSingleton<SendReceipts>();
         services.AddSingleton<DispatchScheduled>();
+        services.AddSingleton<FeedbackStore>();
+        services.AddSingleton<FeedbackLinks>();
+        services.AddSingleton<FeedbackFigures>();
+        services.AddSingleton<ReaderFeedback>();
+        services.AddSingleton<FeedbackPages>();
         // Standalone, the timers' schedules default to these; the Functions host needs them set (the Bicep sets them).
         services.AddSingleton(new AppSettingDefault(NewsletterTimers.WeeklyScheduleSetting, _ => NewsletterTimers.DefaultWeeklySchedule));
         services.AddSingleton(new AppSettingDefault(NewsletterTimers.DispatchScheduleSetting, _ => NewsletterTimers.DefaultDispatchSchedule));

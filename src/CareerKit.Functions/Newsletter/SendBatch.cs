@@ -150,7 +150,7 @@ public sealed partial class SendBatch(
             ?? throw new BatchInFlightException($"Batch {message.Batch} of {message.EditionId} was taken by another attempt after this one's lease ran out.");
         try
         {
-            await sender.SendBulkAsync(new BulkEmail(record.Subject, html, EditionRecipients.TextTokens(text), recipients, [$"tips-{record.Track.Code()}"]), cancellationToken);
+            await sender.SendBulkAsync(new BulkEmail(record.Subject, html, EditionRecipients.TextTokens(text, record.TipIds.Count), recipients, [$"tips-{record.Track.Code()}"]), cancellationToken);
         }
         catch (EmailProviderUnavailableException unavailable) when (!unavailable.OutcomeUnknown)
         {
@@ -211,7 +211,7 @@ public sealed partial class SendBatch(
             }
         }
 
-        return [.. ids.Where(current.ContainsKey).Select(id => personalize.For(record.Id, current[id], current[id].Email!))];
+        return [.. ids.Where(current.ContainsKey).Select(id => personalize.For(record.Id, record.TipIds, current[id], current[id].Email!))];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Edition {EditionId} batch {Batch}: sent to {Recipients} recipients")]

@@ -19,6 +19,7 @@ public sealed partial class SelfService(
     SubscriberStore store,
     SubscriptionTokens tokens,
     SignupEmailOutbox outbox,
+    Newsletter.FeedbackStore feedback,
     TimeProvider time,
     ILogger<SelfService> logger)
 {
@@ -98,9 +99,19 @@ public sealed partial class SelfService(
             ? subscriber with { Track = track, FirstName = firstName }
             : null, LogPreferencesChanged, cancellationToken);
 
-    /// <summary>Deletes the personal data; the address hash stays so it is never mailed without a new sign-up.</summary>
-    public Task<LinkResult> EraseAsync(string? token, CancellationToken cancellationToken) =>
-        ActAsync(token, TokenPurpose.Erase, (_, subscriber) => subscriber.Status == SubscriberStatus.Erased ? null : subscriber.Erase(time.GetUtcNow()), LogErased, cancellationToken);
+    /// <summary>
+    /// Deletes the personal data, answers to tips included; the address hash stays so it is never mailed without a new
+    /// sign-up. The answers go first: should the rest fail, pressing the button again finishes it.
+    /// </summary>
+    public async Task<LinkResult> EraseAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (tokens.Check(token, TokenPurpose.Erase) is { IsValid: true } check)
+        {
+            await feedback.EraseAsync(check.SubscriberId, cancellationToken);
+        }
+
+        return await ActAsync(token, TokenPurpose.Erase, (_, subscriber) => subscriber.Status == SubscriberStatus.Erased ? null : subscriber.Erase(time.GetUtcNow()), LogErased, cancellationToken);
+    }
 
     /// <summary>Finds the subscriber a link is for, without changing anything (preferences page, export).</summary>
     public async Task<LinkResult> FindAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace CareerKit.Subscriptions;
 
-/// <summary>Everything stored about a subscriber, for the right of access (GDPR art. 15).</summary>
+/// <summary>Everything stored about a subscriber, for the right of access (GDPR art. 15), their answers to tips included.</summary>
 public sealed record SubscriberExport(
     string Id,
     string? Email,
@@ -16,11 +16,12 @@ public sealed record SubscriberExport(
     DateTimeOffset? UnsubscribedAt,
     DateTimeOffset? LastSignupEmailAt,
     DateTimeOffset? LastDataLinksEmailAt,
-    DateTimeOffset ExportedAt)
+    DateTimeOffset ExportedAt,
+    IReadOnlyList<Newsletter.FeedbackGiven> Feedback)
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static SubscriberExport From(Subscriber subscriber, DateTimeOffset now) => new(
+    public static SubscriberExport From(Subscriber subscriber, DateTimeOffset now, IReadOnlyList<Newsletter.FeedbackGiven> feedback) => new(
         subscriber.Id,
         subscriber.Email,
         subscriber.FirstName,
@@ -33,5 +34,6 @@ public sealed record SubscriberExport(
         subscriber.UnsubscribedAt,
         subscriber.LastSignupEmailAt,
         subscriber.LastDataLinksEmailAt,
-        now);
+        now,
+        feedback);
 }

@@ -8,7 +8,7 @@ namespace CareerKit.Subscriptions;
 /// its handler in <see cref="SubscriptionsApi"/>. Links from emails are GETs that only show; the page's button POSTs.
 /// </summary>
 public sealed class SubscriptionFunctions(
-    SignupHandler handler, SubscriptionPages pages, SelfService service, SubscriptionEmails emails, DataLinks links, TimeProvider time)
+    SignupHandler handler, SubscriptionPages pages, SelfService service, SubscriptionEmails emails, DataLinks links, Newsletter.FeedbackStore feedback, TimeProvider time)
 {
     /// <summary>The root: the Functions host cannot take an empty route, so "/" is an optional parameter that must stay empty.</summary>
     [Function("SignupPage")]
@@ -50,7 +50,7 @@ public sealed class SubscriptionFunctions(
     [Function("ExportData")]
     public Task<IResult> ExportDataAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/subscriptions/export")] HttpRequest req, CancellationToken cancellationToken) =>
-        SubscriptionsApi.Export(req, Token(req), service, pages, time, cancellationToken);
+        SubscriptionsApi.Export(req, Token(req), service, feedback, pages, time, cancellationToken);
 
     [Function("EraseData")]
     public Task<IResult> EraseDataAsync(

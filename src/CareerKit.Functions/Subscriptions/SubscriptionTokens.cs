@@ -15,6 +15,8 @@ public enum TokenPurpose
     Preferences,
     Export,
     Erase,
+    /// <summary>"Useful" / "Not for me" on one tip of one edition; bound to both, so it answers for nothing else.</summary>
+    Feedback,
 }
 
 public enum TokenStatus
@@ -47,6 +49,8 @@ public sealed class SubscriptionTokens(IOptions<CareerKitOptions> options, TimeP
         // Unsubscribe links in old emails must keep working for a long time (RFC 8058 readers click late).
         TokenPurpose.Unsubscribe => TimeSpan.FromDays(400),
         TokenPurpose.Preferences => TimeSpan.FromDays(90),
+        // Long enough to answer from an edition read weeks late; the answer can be changed for as long.
+        TokenPurpose.Feedback => TimeSpan.FromDays(180),
         _ => TimeSpan.FromHours(24),
     };
 

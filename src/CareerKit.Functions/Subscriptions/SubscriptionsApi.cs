@@ -198,7 +198,7 @@ public static class SubscriptionsApi
             });
     }
 
-    public static async Task<IResult> Export(HttpRequest request, string? token, SelfService service, SubscriptionPages pages, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> Export(HttpRequest request, string? token, SelfService service, Newsletter.FeedbackStore feedback, SubscriptionPages pages, TimeProvider time, CancellationToken cancellationToken)
     {
         var result = await service.FindAsync(token, TokenPurpose.Export, cancellationToken);
         if (result.Status != LinkStatus.Done)
@@ -206,7 +206,8 @@ public static class SubscriptionsApi
             return ClientKind.WantsHtml(request) ? pages.LinkProblem(result.Status, "data export") : LinkProblemDetails(result.Status);
         }
 
-        return TypedResults.Json(SubscriberExport.From(result.Subscriber!, time.GetUtcNow()), SubscriberExport.JsonOptions);
+        var answers = await feedback.OfSubscriberAsync(result.Subscriber!.Id, cancellationToken);
+        return TypedResults.Json(SubscriberExport.From(result.Subscriber, time.GetUtcNow(), answers), SubscriberExport.JsonOptions);
     }
 
     public static async Task<IResult> ShowErase(string? token, SelfService service, SubscriptionPages pages, CancellationToken cancellationToken)

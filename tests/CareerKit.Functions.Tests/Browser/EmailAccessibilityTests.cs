@@ -47,7 +47,10 @@ public sealed class EmailAccessibilityTests(BrowserFixture browser, ITestOutputH
 
     private static int Nodes(Deque.AxeCore.Commons.AxeResultItem[] items, string rule) => items.Where(item => item.Id == rule).Sum(item => item.Nodes.Length);
 
-    /// <summary>Signs up, signs up again, asks for the data links and takes the weekly edition: each email as sent (a new email joins this list).</summary>
+    /// <summary>
+    /// Signs up (confirmation, then welcome), signs up again, asks for the data links and takes the weekly edition (its
+    /// tips' feedback links filled in): each email as sent (a new email joins this list).
+    /// </summary>
     private static async Task<List<(string Name, string Html)>> SendEveryEmailAsync()
     {
         await using var app = await CareerKitApp.StartAsync(
@@ -69,12 +72,15 @@ public sealed class EmailAccessibilityTests(BrowserFixture browser, ITestOutputH
         }
 
         var sent = app.SendGrid.EmailsTo(email);
+        var editionHtml = Personalised(Assert.IsType<CapturedEmail>(edition), email);
+        Assert.Contains("/api/feedback?edition=", editionHtml, StringComparison.Ordinal); // The tips' feedback links are checked too.
         return
         [
             ("confirmation", confirmation.Html),
+            ("welcome", sent.Single(mail => mail.Categories.Contains(SubscriptionEmails.WelcomeCategory)).Html),
             ("already-subscribed", sent.Single(mail => mail.Categories.Contains(SubscriptionEmails.AlreadySubscribedCategory)).Html),
             ("data-links", sent.Single(mail => mail.Categories.Contains(SubscriptionEmails.DataLinksCategory)).Html),
-            ("edition", Personalised(Assert.IsType<CapturedEmail>(edition), email)),
+            ("edition", editionHtml),
         ];
     }
 

@@ -42,7 +42,8 @@ public sealed class FunctionParityTests
         "ExportData api/subscriptions/export GET,HEAD", "Health api/health GET,HEAD", "Preferences api/subscriptions/preferences GET,HEAD,POST",
         "Resume api/resumes/{track} GET,HEAD,POST", "ResumePreview api/resumes/{track}/preview.png GET,HEAD",
         "ResumeReview api/resumes/{track}/review POST", "ResumeImport api/resumes/import POST", "ResumesPage resumes GET,HEAD,POST", "SendGridEvents api/sendgrid/events POST",
-        "SignupPage {ignored:maxlength(0)?} GET,HEAD", "Subscribe api/subscriptions POST", "Unsubscribe api/subscriptions/unsubscribe GET,HEAD,POST",
+        "SignupPage {ignored:maxlength(0)?} GET,HEAD", "Subscribe api/subscriptions POST", "TipFeedback api/feedback GET,HEAD,POST",
+        "Unsubscribe api/subscriptions/unsubscribe GET,HEAD,POST",
     ];
 
     private sealed record Declared(string Name, string EntryPoint, string ScriptFile, JsonObject Trigger)

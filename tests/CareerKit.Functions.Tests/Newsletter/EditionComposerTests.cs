@@ -53,11 +53,13 @@ public sealed class EditionComposerTests
     {
         var edition = Composer.Compose(Track.Ai, Monday, ShippedTips(Track.Ai), "https://careerkit.example/archive");
 
-        var (html, text) = EditionComposer.Personalize(edition, new Recipient("Zoë <b>", "https://careerkit.example/u?token=a&b", "https://careerkit.example/p?token=c"));
-        var (anonymousHtml, _) = EditionComposer.Personalize(edition, new Recipient(null, "https://u", "https://p"));
+        var (html, text) = EditionComposer.Personalize(edition, new Recipient("Zoë <b>", "https://careerkit.example/u?token=a&b", "https://careerkit.example/p?token=c", tip => $"https://careerkit.example/f?tip={tip}&token=d"));
+        var (anonymousHtml, _) = EditionComposer.Personalize(edition, new Recipient(null, "https://u", "https://p", _ => "https://f"));
 
         Assert.Contains("Hi Zoë &lt;b&gt;, here are this week", html);
         Assert.Contains("href=\"https://careerkit.example/u?token=a&amp;b\"", html);
+        Assert.All(edition.TipIds, tip => Assert.Contains($"href=\"https://careerkit.example/f?tip={tip}&amp;token=d&amp;answer=not-for-me\"", html));
+        Assert.Contains($"Useful? https://careerkit.example/f?tip={edition.TipIds[0]}&token=d&answer=useful", text);
         Assert.Contains("Unsubscribe: https://careerkit.example/u?token=a&b", text);
         Assert.Contains("Hi, here are this week", anonymousHtml);
         Assert.DoesNotContain("ckph-", html + text);

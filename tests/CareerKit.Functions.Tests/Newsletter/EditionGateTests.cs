@@ -11,7 +11,8 @@ public sealed class EditionGateTests
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly EditionComposer Composer = new(new TemplateLibrary(TemplateLibrary.DefaultRoot));
     private static readonly IReadOnlyList<Tip> Library = TipLibrary.Load(Path.Combine(RepositoryRootAttribute.Value, "seeds", "tips")).Tips;
-    private static readonly Recipient Sample = new("Alex", "http://localhost:7071/api/subscriptions/unsubscribe?token=t", "http://localhost:7071/api/subscriptions/preferences?token=t");
+    private static readonly Recipient Sample = new("Alex", "http://localhost:7071/api/subscriptions/unsubscribe?token=t", "http://localhost:7071/api/subscriptions/preferences?token=t",
+        tip => $"http://localhost:7071/api/feedback?edition=e&tip={tip}&token=t");
 
     private static Tip Tip(string body, string title = "A tip with a plain title") =>
         new("gate-tip", title, ["ml"], "skills", "test", body + " " + string.Join(' ', Enumerable.Repeat("word", 60)));

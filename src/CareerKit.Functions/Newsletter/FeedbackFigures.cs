@@ -1,0 +1,28 @@
+namespace CareerKit.Newsletter;
+
+/// <summary>
+/// Each tip's figures for editors: sent (recipients of the sent editions that carried it) from the editions table, and
+/// the answers from the tips' counts rows. Aggregates only: who answered what is never read here.
+/// </summary>
+public sealed class FeedbackFigures(EditionStore editions, FeedbackStore feedback)
+{
+    public async Task<IReadOnlyDictionary<string, TipFigures>> ByTipAsync(CancellationToken cancellationToken)
+    {
+        var sentEditions = editions.SentAsync(cancellationToken);
+        var answers = feedback.CountsAsync(cancellationToken);
+        var sent = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var edition in await sentEditions)
+        {
+            foreach (var tipId in edition.TipIds.Distinct(StringComparer.Ordinal))
+            {
+                sent[tipId] = sent.GetValueOrDefault(tipId) + edition.Recipients;
+            }
+        }
+
+        var counts = await answers;
+        return sent.Keys.Union(counts.Keys).ToDictionary(
+            tipId => tipId,
+            tipId => new TipFigures(sent.GetValueOrDefault(tipId), counts.GetValueOrDefault(tipId).Useful, counts.GetValueOrDefault(tipId).NotForMe),
+            StringComparer.Ordinal);
+    }
+}

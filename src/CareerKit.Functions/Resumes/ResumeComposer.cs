@@ -9,6 +9,8 @@ public static partial class ResumeComposer
 {
     private const float EntryGap = 7;
     private const float KeepWithHeading = 70; // A heading never sits at a page's foot without its first entry.
+    private const float EntryKept = 40;
+    private const float TwoLines = 26; // Two body lines (10 pt, 13 pt apart) above every entry on its page.
     private static readonly TextStyle Body = TextStyle.Body;
     private static readonly TextStyle Strong = TextStyle.Body.Bold();
     private static readonly TextStyle Muted = TextStyle.Body.WithColor(DocumentContent.Muted);
@@ -27,7 +29,7 @@ public static partial class ResumeComposer
             }
 
             content.Spacing(10);
-            content.KeepTogether(KeepWithHeading, first =>
+            content.Entry(KeepWithHeading, TwoLines, first =>
             {
                 // Bold capitals are what parsers take for a section heading whatever its words ("MACHINE LEARNING PROJECTS").
                 first.Heading(template.Heading(section).ToUpperInvariant(), 2).Rule().Spacing(5);
@@ -36,7 +38,7 @@ public static partial class ResumeComposer
             foreach (var entry in entries.Skip(1))
             {
                 content.Spacing(EntryGap);
-                content.KeepTogether(40, entry);
+                content.Entry(EntryKept, TwoLines, entry);
             }
         }
 

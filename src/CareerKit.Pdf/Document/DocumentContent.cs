@@ -15,7 +15,11 @@ public sealed class DocumentContent
 
     internal List<Block> Blocks { get; } = [];
 
-    public DocumentContent Heading(string text, int level = 1)
+    /// <summary>
+    /// A heading that looks like level <paramref name="level"/> and is tagged as <paramref name="tag"/> (the same
+    /// level unless given): a document without a title tags its section headings H1, as PDF/UA wants the first.
+    /// </summary>
+    public DocumentContent Heading(string text, int level = 1, StructureRole? tag = null)
     {
         var style = level switch
         {
@@ -29,7 +33,7 @@ public sealed class DocumentContent
             2 => StructureRole.Heading2,
             _ => StructureRole.Heading3,
         };
-        Blocks.Add(new TextBlock([new TextRun(text, style)], role));
+        Blocks.Add(new TextBlock([new TextRun(text, style)], tag ?? role));
         return this;
     }
 

@@ -16,7 +16,11 @@ const year = (date) => /^(\d{4})/.exec(String(date ?? ""))?.[1];
 const present = (value) => typeof value === "string" ? value.trim() !== "" : value != null;
 
 const tally = new Map();
-const count = (field, ok) => {
+// MISSES=1 lists every miss on stderr (file, field, the author's text, the parser's), to see which rule failed.
+const misses = process.env.MISSES ? [] : null;
+let current = "";
+const count = (field, ok, expected, got) => {
+  if (!ok && misses) misses.push(`${current}\t${field}\t${JSON.stringify(expected)}\t${JSON.stringify(got)}`);
   const entry = tally.get(field) ?? { ok: 0, total: 0 };
   entry.total += 1;
   entry.ok += ok ? 1 : 0;
@@ -30,52 +34,66 @@ const datesMatch = (text, start, end) => {
   return (!from || got.includes(from)) && (to ? got.includes(to) : !from || got.includes("present") || !present(end));
 };
 
-// Pairs source entries with parsed ones in order: an entry the parser lost (merged into its neighbour) counts as
-// missed, without shifting every entry after it onto the wrong partner.
-const aligner = (parsedEntries, same) => {
-  let next = 0;
-  return (expected) => {
-    const found = parsedEntries.findIndex((entry, index) => index >= next && same(entry, expected));
-    if (found < 0) return {}; // Not one of its fields read: the entry counts as missed.
-    next = found + 1;
-    return parsedEntries[found];
-  };
+// Pairs source entries with parsed ones in order, as a sequence alignment that reads the most fields right (an
+// entry pairs only where at least one field matches): an entry the parser lost (merged into its neighbour) counts as
+// missed without shifting every entry after it onto the wrong partner, even when several share a company.
+const align = (expected, parsedEntries, fieldsRight) => {
+  const rows = expected.length;
+  const columns = parsedEntries.length;
+  const best = Array.from({ length: rows + 1 }, () => new Array(columns + 1).fill(0));
+  for (let i = rows - 1; i >= 0; i--) {
+    for (let j = columns - 1; j >= 0; j--) {
+      const right = fieldsRight(expected[i], parsedEntries[j]);
+      best[i][j] = Math.max(best[i + 1][j], best[i][j + 1], right > 0 ? right + best[i + 1][j + 1] : 0);
+    }
+  }
+  const partners = new Array(rows).fill({}); // Not one of its fields read: the entry counts as missed.
+  for (let i = 0, j = 0; i < rows && j < columns;) {
+    const right = fieldsRight(expected[i], parsedEntries[j]);
+    if (right > 0 && best[i][j] === right + best[i + 1][j + 1]) partners[i++] = parsedEntries[j++];
+    else if (best[i][j] === best[i + 1][j]) i++;
+    else j++;
+  }
+  return partners;
 };
 
 let invented = 0;
 for (const [pdf, source] of rows) {
   const resume = readJson(source);
   const got = parsed[pdf] ?? {};
+  current = pdf.split("/").pop();
   const profile = got.profile ?? {};
   const basics = resume.basics ?? {};
-  if (present(basics.name)) count("name", norm(profile.name) === norm(basics.name));
-  if (present(basics.email)) count("email", norm(profile.email) === norm(basics.email));
-  if (digits(basics.phone).length >= 6) count("phone", digits(profile.phone) === digits(basics.phone));
+  if (present(basics.name)) count("name", norm(profile.name) === norm(basics.name), basics.name, profile.name);
+  if (present(basics.email)) count("email", norm(profile.email) === norm(basics.email), basics.email, profile.email);
+  if (digits(basics.phone).length >= 6) count("phone", digits(profile.phone) === digits(basics.phone), basics.phone, profile.phone);
   // A parser keeps one address; any of the author's own (website or a profile) read whole counts.
   const addresses = [basics.url ?? basics.website, ...(basics.profiles ?? []).map((profile) => profile.url)].filter(present);
-  if (addresses.length > 0) count("website", addresses.some((address) => bareUrl(profile.url) === bareUrl(address)));
+  if (addresses.length > 0) count("website", addresses.some((address) => bareUrl(profile.url) === bareUrl(address)), addresses, profile.url);
 
   const work = (resume.work ?? []).filter((job) => present(job.name ?? job.company) || present(job.position));
   const gotWork = got.workExperiences ?? [];
-  const nextWork = aligner(gotWork, (entry, job) => norm(entry.company) === norm(job.name ?? job.company) || norm(entry.jobTitle) === norm(job.position)
-    || norm(entry.date) !== "" && datesMatch(entry.date, job.startDate, job.endDate));
-  work.forEach((job) => {
-    const entry = nextWork(job);
-    if (present(job.name ?? job.company)) count("work company", norm(entry.company) === norm(job.name ?? job.company));
-    if (present(job.position)) count("work title", norm(entry.jobTitle) === norm(job.position));
-    if (present(job.startDate) || present(job.endDate)) count("work dates", datesMatch(entry.date, job.startDate, job.endDate));
+  const workPartners = align(work, gotWork, (job, entry) => (norm(entry.company) === norm(job.name ?? job.company))
+    + (norm(entry.jobTitle) === norm(job.position)) + (norm(entry.date) !== "" && datesMatch(entry.date, job.startDate, job.endDate)));
+  work.forEach((job, index) => {
+    const entry = workPartners[index];
+    if (present(job.name ?? job.company)) count("work company", norm(entry.company) === norm(job.name ?? job.company), job.name ?? job.company, entry.company);
+    if (present(job.position)) count("work title", norm(entry.jobTitle) === norm(job.position), job.position, entry.jobTitle);
+    if (present(job.startDate) || present(job.endDate)) count("work dates", datesMatch(entry.date, job.startDate, job.endDate), [job.startDate, job.endDate], entry.date);
   });
   invented += Math.max(0, gotWork.filter((entry) => present(entry.company) || present(entry.jobTitle)).length - work.length);
 
   const education = (resume.education ?? []).filter((school) => present(school.institution));
   const gotEducation = got.educations ?? [];
-  const nextSchool = aligner(gotEducation, (entry, school) => norm(entry.school) === norm(school.institution) || norm(entry.date) !== "" && datesMatch(entry.date, school.startDate, school.endDate));
-  education.forEach((school) => {
-    const entry = nextSchool(school);
-    count("education school", norm(entry.school) === norm(school.institution));
-    const degree = [school.studyType, school.area].filter(present).map(norm);
-    if (degree.length > 0) count("education degree", degree.every((part) => norm(entry.degree).includes(part)));
-    if (present(school.startDate) || present(school.endDate)) count("education dates", datesMatch(entry.date, school.startDate, school.endDate));
+  const degreeOf = (school) => [school.studyType, school.area].filter(present).map(norm);
+  const degreeRight = (school, entry) => degreeOf(school).length > 0 && degreeOf(school).every((part) => norm(entry.degree).includes(part));
+  const schoolPartners = align(education, gotEducation, (school, entry) => (norm(entry.school) === norm(school.institution))
+    + degreeRight(school, entry) + (norm(entry.date) !== "" && datesMatch(entry.date, school.startDate, school.endDate)));
+  education.forEach((school, index) => {
+    const entry = schoolPartners[index];
+    count("education school", norm(entry.school) === norm(school.institution), school.institution, entry.school);
+    if (degreeOf(school).length > 0) count("education degree", degreeRight(school, entry), degreeOf(school), entry.degree);
+    if (present(school.startDate) || present(school.endDate)) count("education dates", datesMatch(entry.date, school.startDate, school.endDate), [school.startDate, school.endDate], entry.date);
   });
   invented += Math.max(0, gotEducation.filter((entry) => present(entry.school) || present(entry.degree)).length - education.length);
 }
@@ -89,4 +107,5 @@ for (const [field, entry] of tally) {
   console.log(`| ${field} | ${entry.ok} | ${entry.total} | ${(100 * entry.ok / entry.total).toFixed(1)} |`);
 }
 console.log(`| **all fields** | ${ok} | ${total} | ${(100 * ok / total).toFixed(1)} |`);
+if (misses) console.error(misses.join("\n"));
 console.log(`\nInvented entries (work or education entries beyond the source's): ${invented}; PDFs: ${rows.length}.`);

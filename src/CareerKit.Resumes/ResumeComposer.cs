@@ -9,6 +9,8 @@ public static partial class ResumeComposer
 {
     private const float EntryGap = 7;
     private const float KeepWithHeading = 70; // A heading never sits at a page's foot without its first entry.
+    private const float EntryKept = 40;
+    private const float TwoLines = 26; // Two body lines (10 pt, 13 pt apart) above every entry on its page.
     private static readonly TextStyle Body = TextStyle.Body;
     private static readonly TextStyle Strong = TextStyle.Body.Bold();
     private static readonly TextStyle Muted = TextStyle.Body.WithColor(DocumentContent.Muted);
@@ -18,25 +20,31 @@ public static partial class ResumeComposer
     {
         var content = new DocumentContent();
         Header(content, resume.Basics);
+
+        // The name is the H1 and sections are H2 under it; without a name the sections are the top level (PDF/UA
+        // wants the first heading to be H1 and no level skipped), their entries one level up too.
+        var titled = !string.IsNullOrWhiteSpace(resume.Basics?.Name);
+        var sectionTag = titled ? StructureRole.Heading2 : StructureRole.Heading1;
+        var entryTag = titled ? StructureRole.Heading3 : StructureRole.Heading2;
         foreach (var section in template.Sections)
         {
-            var entries = Entries(section, resume);
+            var entries = Entries(section, resume, entryTag);
             if (entries.Count == 0)
             {
                 continue;
             }
 
             content.Spacing(10);
-            content.KeepTogether(KeepWithHeading, first =>
+            content.Entry(KeepWithHeading, TwoLines, first =>
             {
                 // Bold capitals are what parsers take for a section heading whatever its words ("MACHINE LEARNING PROJECTS").
-                first.Heading(template.Heading(section).ToUpperInvariant(), 2).Rule().Spacing(5);
+                first.Heading(template.Heading(section).ToUpperInvariant(), 2, sectionTag).Rule().Spacing(5);
                 entries[0](first);
             });
             foreach (var entry in entries.Skip(1))
             {
                 content.Spacing(EntryGap);
-                content.KeepTogether(40, entry);
+                content.Entry(EntryKept, TwoLines, entry);
             }
         }
 
@@ -57,7 +65,11 @@ public static partial class ResumeComposer
             return;
         }
 
-        content.Heading(basics.Name ?? "");
+        if (!string.IsNullOrWhiteSpace(basics.Name))
+        {
+            content.Heading(basics.Name);
+        }
+
         if (basics.Label is { } label)
         {
             content.Paragraph(label, Muted.WithSize(11.5f));
@@ -95,19 +107,19 @@ public static partial class ResumeComposer
         }
     }
 
-    private static List<Action<DocumentContent>> Entries(string section, ResumeDocument resume) => section switch
+    private static List<Action<DocumentContent>> Entries(string section, ResumeDocument resume, StructureRole entryTag) => section switch
     {
         "summary" => resume.Basics?.Summary is { } summary ? [c => c.Paragraph(summary)] : [],
         "skills" => resume.Skills.Select(Entry<Skill>(skill => [new TextRun($"{skill.Name ?? "Skills"}: ", Strong), new TextRun(string.Join(", ", skill.Keywords) + Level(skill.Level), Body)])).ToList(),
-        "work" => resume.Work.Select(job => Dated(job.Name, job.Position, job.Url, job.StartDate, job.EndDate, job.Summary, job.Highlights)).ToList(),
-        "volunteer" => resume.Volunteer.Select(item => Dated(item.Organization, item.Position, item.Url, item.StartDate, item.EndDate, item.Summary, item.Highlights)).ToList(),
-        "projects" => resume.Projects.Select(project => Dated(project.Name, null, project.Url, project.StartDate, project.EndDate, project.Description, project.Highlights, printUrl: true)).ToList(),
+        "work" => resume.Work.Select(job => Dated(entryTag, job.Name, job.Position, job.Url, job.StartDate, job.EndDate, job.Summary, job.Highlights)).ToList(),
+        "volunteer" => resume.Volunteer.Select(item => Dated(entryTag, item.Organization, item.Position, item.Url, item.StartDate, item.EndDate, item.Summary, item.Highlights)).ToList(),
+        "projects" => resume.Projects.Select(project => Dated(entryTag, project.Name, null, project.Url, project.StartDate, project.EndDate, project.Description, project.Highlights, printUrl: true)).ToList(),
         "education" => resume.Education.Select(school => Dated(
-            school.Institution, Join(" in ", school.StudyType, school.Area), school.Url, school.StartDate, school.EndDate,
+            entryTag, school.Institution, Join(" in ", school.StudyType, school.Area), school.Url, school.StartDate, school.EndDate,
             Join(" · ", school.Score is null ? null : $"Score: {school.Score}", school.Courses.Count == 0 ? null : $"Courses: {string.Join(", ", school.Courses)}"), [])).ToList(),
-        "certificates" => resume.Certificates.Select(item => Dated(item.Name, item.Issuer, item.Url, null, item.Date, null, [])).ToList(),
-        "publications" => resume.Publications.Select(item => Dated(item.Name, item.Publisher, item.Url, null, item.ReleaseDate, item.Summary, [])).ToList(),
-        "awards" => resume.Awards.Select(item => Dated(item.Title, item.Awarder, null, null, item.Date, item.Summary, [])).ToList(),
+        "certificates" => resume.Certificates.Select(item => Dated(entryTag, item.Name, item.Issuer, item.Url, null, item.Date, null, [])).ToList(),
+        "publications" => resume.Publications.Select(item => Dated(entryTag, item.Name, item.Publisher, item.Url, null, item.ReleaseDate, item.Summary, [])).ToList(),
+        "awards" => resume.Awards.Select(item => Dated(entryTag, item.Title, item.Awarder, null, null, item.Date, item.Summary, [])).ToList(),
         "languages" => resume.Languages.Count == 0 ? [] : [c => c.Paragraph(string.Join(", ", resume.Languages.Select(language => language.Fluency is null ? language.Name : $"{language.Name} ({language.Fluency})")))],
         "interests" => resume.Interests.Select(Entry<Interest>(interest => [new TextRun($"{interest.Name}: ", Strong), new TextRun(string.Join(", ", interest.Keywords), Body)])).ToList(),
         "references" => resume.References.Select(Entry<Reference>(reference => [new TextRun($"“{reference.Text}”", Note), new TextRun($" — {reference.Name}", Body)])).ToList(),
@@ -121,7 +133,7 @@ public static partial class ResumeComposer
     /// line below, then the summary and the highlights as bullets. Separate lines, because parsers cannot split
     /// "Position, Organisation" on one line into its fields.
     /// </summary>
-    private static Action<DocumentContent> Dated(string? primary, string? secondary, string? url, ResumeDate? start, ResumeDate? end, string? summary, IReadOnlyList<string> highlights, bool printUrl = false) => content =>
+    private static Action<DocumentContent> Dated(StructureRole tag, string? primary, string? secondary, string? url, ResumeDate? start, ResumeDate? end, string? summary, IReadOnlyList<string> highlights, bool printUrl = false) => content =>
     {
         if (primary is null)
         {
@@ -129,7 +141,7 @@ public static partial class ResumeComposer
         }
 
         // Tagged as a heading under the section's: screen readers move from entry to entry.
-        content.Row(primary is null ? [] : [new TextRun(primary, Strong, url)], [new TextRun(Dates(start, end), Muted)], StructureRole.Heading3);
+        content.Row(primary is null ? [] : [new TextRun(primary, Strong, url)], [new TextRun(Dates(start, end), Muted)], tag);
         if (secondary is not null)
         {
             content.Paragraph(secondary);

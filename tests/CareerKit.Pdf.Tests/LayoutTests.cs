@@ -68,6 +68,53 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void An_entry_that_would_start_a_page_brings_the_last_lines_before_it_along()
+    {
+        // Parsers split entries at a vertical gap; across a page break the next line sits higher, so an entry at the
+        // top of a page would be read as part of the one before.
+        var column = new Column([Box(50, splittable: true), new Spacer(5), new EnsureSpace(Box(30), minHeight: 10, carried: 20)]);
+        var page = new Size(100, 60);
+
+        Assert.Equal(SpacePlan.Partial(100, 30), column.Measure(page));
+        column.Draw(Canvas, page);
+        Assert.Equal(SpacePlan.Full(100, 55), column.Measure(page));
+    }
+
+    [Fact]
+    public void An_entry_after_a_split_brings_enough_of_the_one_before_along()
+    {
+        var column = new Column([Box(70, splittable: true), new EnsureSpace(Box(30), minHeight: 10, carried: 20)]);
+        var page = new Size(100, 60);
+
+        Assert.Equal(SpacePlan.Partial(100, 50), column.Measure(page));
+        column.Draw(Canvas, page);
+        Assert.Equal(SpacePlan.Full(100, 50), column.Measure(page));
+    }
+
+    [Fact]
+    public void An_entry_too_short_to_split_moves_whole_and_the_one_before_it_gives_up_its_end()
+    {
+        var column = new Column([
+            new EnsureSpace(Box(60, splittable: true), minHeight: 10, carried: 20),
+            new EnsureSpace(Box(30), minHeight: 10, carried: 20),
+            new EnsureSpace(Box(30), minHeight: 10, carried: 20),
+        ]);
+        var page = new Size(100, 100);
+
+        Assert.Equal(SpacePlan.Partial(100, 40), column.Measure(page));
+        column.Draw(Canvas, page);
+        Assert.Equal(SpacePlan.Full(100, 80), column.Measure(page));
+    }
+
+    [Fact]
+    public void An_entry_still_starts_a_page_when_what_precedes_it_cannot_be_split()
+    {
+        var column = new Column([Box(50), new EnsureSpace(Box(30), minHeight: 10, carried: 20)]);
+
+        Assert.Equal(SpacePlan.Partial(100, 50), column.Measure(new Size(100, 60)));
+    }
+
+    [Fact]
     public void A_row_is_kept_whole()
     {
         Assert.Equal(SpacePlan.Wrap(), new Row(Box(100, splittable: true), Box(10), rightWidth: 40).Measure(new Size(200, 50)));

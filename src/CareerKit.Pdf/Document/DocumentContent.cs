@@ -15,7 +15,11 @@ public sealed class DocumentContent
 
     internal List<Block> Blocks { get; } = [];
 
-    public DocumentContent Heading(string text, int level = 1)
+    /// <summary>
+    /// A heading that looks like level <paramref name="level"/> and is tagged as <paramref name="tag"/> (the same
+    /// level unless given): a document without a title tags its section headings H1, as PDF/UA wants the first.
+    /// </summary>
+    public DocumentContent Heading(string text, int level = 1, StructureRole? tag = null)
     {
         var style = level switch
         {
@@ -29,7 +33,7 @@ public sealed class DocumentContent
             2 => StructureRole.Heading2,
             _ => StructureRole.Heading3,
         };
-        Blocks.Add(new TextBlock([new TextRun(text, style)], role));
+        Blocks.Add(new TextBlock([new TextRun(text, style)], tag ?? role));
         return this;
     }
 
@@ -83,6 +87,21 @@ public sealed class DocumentContent
         Blocks.Add(new GroupBlock(inner.Blocks, minHeight));
         return this;
     }
+
+    /// <summary>
+    /// An entry of a list of entries (a job, a school, a section under its heading): kept together as
+    /// <see cref="KeepTogether"/> does, and never the first thing on a page. When it would start one, the last
+    /// <paramref name="carried"/> points of what precedes it move to that page with it: applicant-tracking parsers
+    /// find where an entry starts by the gap above it, and read the first line of a page as the end of the previous
+    /// page's last line, so an entry needs two lines above it on its page.
+    /// </summary>
+    public DocumentContent Entry(float minHeight, float carried, Action<DocumentContent> content)
+    {
+        var inner = new DocumentContent();
+        content(inner);
+        Blocks.Add(new GroupBlock(inner.Blocks, minHeight, carried));
+        return this;
+    }
 }
 
 internal abstract record Block;
@@ -97,4 +116,4 @@ internal sealed record RuleBlock(float Thickness, SKColor Color) : Block;
 
 internal sealed record SpacingBlock(float Height) : Block;
 
-internal sealed record GroupBlock(IReadOnlyList<Block> Blocks, float MinHeight) : Block;
+internal sealed record GroupBlock(IReadOnlyList<Block> Blocks, float MinHeight, float Carried = 0) : Block;

@@ -23,7 +23,7 @@ internal sealed class ElementFactory(LineBreaker breaker, float pageHeight)
         ListBlock list => new Tagged(StructureRole.List, new Column(list.Items.Select(ListItem).ToList())),
         RuleBlock rule => new Rule(rule.Thickness, rule.Color),
         SpacingBlock spacing => new Spacer(spacing.Height),
-        GroupBlock group => new EnsureSpace(Create(group.Blocks), group.MinHeight),
+        GroupBlock group => new EnsureSpace(Create(group.Blocks), group.MinHeight, group.Carried),
         _ => throw new InvalidOperationException($"Unknown block {block.GetType().Name}."),
     };
 
@@ -43,7 +43,7 @@ internal sealed class ElementFactory(LineBreaker breaker, float pageHeight)
             TextBlock text => text with { Runs = Runs(text.Runs) },
             RowBlock row => row with { Left = Runs(row.Left), Right = Runs(row.Right) },
             ListBlock list => new ListBlock(list.Items.Select(item => (IReadOnlyList<TextRun>)Runs([.. item, new TextRun(BulletCharacter, BulletStyle(item))]).SkipLast(1).ToList()).ToList()),
-            GroupBlock group => new GroupBlock(Prepare(group.Blocks, fonts), group.MinHeight),
+            GroupBlock group => group with { Blocks = Prepare(group.Blocks, fonts) },
             _ => block,
         };
     }

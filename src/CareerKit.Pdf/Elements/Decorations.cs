@@ -53,22 +53,27 @@ internal sealed class Padding(Element child, float left, float top, float right,
 
 /// <summary>
 /// Moves a child to the next page rather than start it in less than <paramref name="minHeight"/>: keeps a heading
-/// with the first lines of what follows it (QuestPDF's EnsureSpace).
+/// with the first lines of what follows it (QuestPDF's EnsureSpace). With <paramref name="carried"/> above zero, it is
+/// also never the first thing on a page: the <see cref="Column"/> holding it brings that much of what precedes it
+/// along to the new page.
 /// </summary>
-internal sealed class EnsureSpace(Element child, float minHeight) : Element
+internal sealed class EnsureSpace(Element child, float minHeight, float carried = 0) : Element
 {
-    private bool _started;
+    /// <summary>How much of what precedes it comes along when it would start a page; zero for none.</summary>
+    public float Carried => carried;
+
+    public bool Started { get; private set; }
 
     public override SpacePlan Measure(Size available)
     {
         var plan = child.Measure(available);
-        return plan.Kind == SpacePlanKind.PartialRender && !_started && available.Height < minHeight ? SpacePlan.Wrap() : plan;
+        return plan.Kind == SpacePlanKind.PartialRender && !Started && available.Height < minHeight ? SpacePlan.Wrap() : plan;
     }
 
     public override void Draw(Surface canvas, Size available)
     {
         child.Draw(canvas, available);
-        _started = true;
+        Started = true;
     }
 }
 

@@ -88,6 +88,33 @@ public sealed class ParserLayoutTests
         Assert.All(expected, value => Assert.Contains(value, pdfPig));
     }
 
+    [Theory]
+    [MemberData(nameof(RealResumeTests.ResumesAndTracks), MemberType = typeof(RealResumeTests))]
+    public void No_entry_or_section_of_a_real_resume_starts_in_the_first_two_lines_of_a_page(string file, string track)
+    {
+        // Parsers split entries at the gap above them and read a page's first line as the end of the previous page's
+        // last one: an entry (or heading) in a page's first two lines is read as part of the entry before it.
+        foreach (var paper in new[] { "a4", "letter" })
+        {
+            var pdf = Path.GetTempFileName();
+            var input = Path.Combine(AppContext.BaseDirectory, "Resumes", "real-resumes", file);
+            Assert.Equal(CommandLine.Ok, CommandLine.Run(["resume", "render", track, "--in", input, "--paper", paper, "--out", pdf], TextWriter.Null, TextWriter.Null));
+            using var document = PdfDocument.Open(pdf);
+            foreach (var page in document.GetPages().Skip(1))
+            {
+                var topLines = page.Letters.Where(letter => !string.IsNullOrWhiteSpace(letter.Value))
+                    .GroupBy(letter => Math.Round(letter.StartBaseLine.Y))
+                    .OrderByDescending(line => line.Key)
+                    .Take(2)
+                    .Select(line => line.OrderBy(letter => letter.StartBaseLine.X).ToList());
+                // Entry titles and section headings are the only lines that begin in bold.
+                Assert.All(topLines, line => Assert.False(
+                    line[0].FontName?.Contains("Bold", StringComparison.Ordinal) == true,
+                    $"{paper} page {page.Number} begins an entry: {string.Concat(line.Select(letter => letter.Value))}"));
+            }
+        }
+    }
+
     private static IEnumerable<string> Strings(JsonElement parent, string array, string property) =>
         parent.TryGetProperty(array, out var items) && items.ValueKind == JsonValueKind.Array
             ? items.EnumerateArray()

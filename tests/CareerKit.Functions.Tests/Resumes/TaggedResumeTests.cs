@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareerKit.Cli;
+using CareerKit.Resumes;
 using CareerKit.Tests.Infrastructure;
 
 namespace CareerKit.Tests.Resumes;
@@ -75,6 +76,44 @@ public sealed class TaggedResumeTests
             var owners = parentTree[parentTree.FindIndex(entry => entry.ValueKind == JsonValueKind.Number && entry.GetInt32() == key) + 1];
             var content = Encoding.Latin1.GetString(pdf.StreamData(page.GetProperty("/Contents")));
             Assert.Equal(owners.GetArrayLength(), CountOf(content, "/MCID "));
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"basics":{"email":"kim@example.com"},"work":[{"name":"Acme","position":"ML Engineer","startDate":"2020-01"}],"education":[{"institution":"KTH","studyType":"MSc","area":"Mathematics"}]}""")]
+    [InlineData("""{"work":[{"name":"Acme","position":"ML Engineer","startDate":"2020-01"}],"skills":[{"name":"ML","keywords":["PyTorch"]}]}""")]
+    public void Without_a_name_the_headings_still_start_at_H1_and_skip_no_level(string json)
+    {
+        // PDF/UA: the first heading is H1 and levels go down one at a time; with no name to head the page, the
+        // sections are the top level. The API and command line refuse a resume without a name (422); the renderer
+        // under them is asked directly.
+        var resume = ResumeReader.Read(JsonDocument.Parse(json).RootElement).Resume!;
+        using var renderer = new ResumeRenderer(Microsoft.Extensions.Options.Options.Create(new CareerKit.Hosting.CareerKitOptions()));
+        var pdf = QpdfDocument.Open(renderer.Render(resume, ResumeTemplates.Default().ForSlug("ml-engineer")!, CareerKit.Pdf.Document.Paper.A4).Pdf);
+        var document = pdf.Resolve(pdf.Resolve(pdf.Catalog.GetProperty("/StructTreeRoot")).GetProperty("/K"));
+
+        var levels = Headings(pdf, document).ToList();
+
+        Assert.NotEmpty(levels);
+        Assert.Equal(1, levels[0]);
+        Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, $"H{pair.First} then H{pair.Second}: {string.Join(" ", levels)}"));
+    }
+
+    /// <summary>The heading levels in reading order (depth first through the structure tree).</summary>
+    private static IEnumerable<int> Headings(QpdfDocument pdf, JsonElement element)
+    {
+        foreach (var kid in Kids(pdf, element))
+        {
+            var role = kid.GetProperty("/S").GetString()!;
+            if (role is "/H1" or "/H2" or "/H3" or "/H4")
+            {
+                yield return role[2] - '0';
+            }
+
+            foreach (var level in Headings(pdf, kid))
+            {
+                yield return level;
+            }
         }
     }
 

@@ -18,10 +18,16 @@ trap 'rm -rf "$out"' EXIT
 command -v chromium >/dev/null || { echo "install Debian's chromium first" >&2; exit 1; }
 dotnet build -c Release --nologo -v q bench/CareerKit.Benchmarks >/dev/null
 APP=src/CareerKit.Functions/bin/Release/net10.0/CareerKit.Functions
+# The careerkit .NET tool as a user installs it: Native AOT, from its package (scripts/pack-tool.sh).
+# A version of its own, so the install never takes an older pack from a cache.
+version=1.0.0-bench.$(date +%s)
+CAREERKIT_TOOL_VERSION=$version bash scripts/pack-tool.sh "$out/tool-packages" >/dev/null
+dotnet tool install careerkit --tool-path "$out/tools" --add-source "$out/tool-packages" --version "$version" >/dev/null
+TOOL=$out/tools/careerkit
 
 [ "${SKIP_WARM:-}" = 1 ] || {
 echo "## warm: CareerKit (BenchmarkDotNet)"
-dotnet bench/CareerKit.Benchmarks/bin/Release/net10.0/CareerKit.Benchmarks.dll --filter '*' --artifacts "$out/bdn" 2>&1 | grep -E '^\| (Method|Render)'
+dotnet bench/CareerKit.Benchmarks/bin/Release/net10.0/CareerKit.Benchmarks.dll --filter '*' --artifacts "$out/bdn" 2>&1 | grep -E '^\| (Method|Render|Write)'
 
 echo "## warm: Typst and Chromium ($ITERATIONS documents each)"
 node bench/engines/warm.mjs "$RESUME" "$FONTS" "$ITERATIONS" "$out"
@@ -44,7 +50,8 @@ cold() {
 
 node bench/engines/write_html.mjs "$RESUME" "$FONTS" "$out/resume.html"
 echo "## cold ($RUNS runs each)"
-cold careerkit "$APP" resume render ml-engineer --in "$RESUME" --out "$out/careerkit.pdf"
+cold careerkit-tool "$TOOL" resume render ml-engineer --in "$RESUME" --out "$out/careerkit.pdf"
+cold careerkit-app "$APP" resume render ml-engineer --in "$RESUME" --out "$out/careerkit-app.pdf"
 cold typst node bench/engines/cold_typst.mjs "$RESUME" "$FONTS" "$out/typst-cold.pdf"
 cold chromium chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking \
   --disable-component-update --disable-sync --no-first-run --no-pdf-header-footer --print-to-pdf="$out/chromium-cold.pdf" "file://$out/resume.html"

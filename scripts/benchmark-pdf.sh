@@ -33,18 +33,21 @@ echo "## warm: Typst and Chromium ($ITERATIONS documents each)"
 node bench/engines/warm.mjs "$RESUME" "$FONTS" "$ITERATIONS" "$out"
 }
 
-# Cold: a fresh process from start to the first PDF on disk, RUNS times; elapsed ms and peak RSS.
+# Cold: a fresh process from start to the first PDF on disk, RUNS times; elapsed ms, CPU ms (user + system: what a
+# shared machine's neighbours do not inflate) and peak RSS.
 cold() {
   local name=$1; shift
-  local times=() rss=()
+  local times=() cpu=() rss=()
   for _ in $(seq 1 "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>&1
-    read -r elapsed kb < "$out/time.txt"
+    /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" "$@" >/dev/null 2>&1
+    read -r elapsed kb user system < "$out/time.txt"
     times+=("$(awk -v s="$elapsed" 'BEGIN { printf "%d", s * 1000 }')"); rss+=("$kb")
+    cpu+=("$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%d", (u + s) * 1000 }')")
   done
   local sorted; sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  printf '%s: cold median %s ms, max %s ms, peak memory %s MB\n' "$name" \
+  printf '%s: cold median %s ms, max %s ms, CPU median %s ms, peak memory %s MB\n' "$name" \
     "$(echo "$sorted" | sed -n "$(( (RUNS + 1) / 2 ))p")" "$(echo "$sorted" | tail -1)" \
+    "$(printf '%s\n' "${cpu[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")" \
     "$(printf '%s\n' "${rss[@]}" | sort -n | tail -1 | awk '{ printf "%.0f", $1 / 1024 }')"
 }
 

@@ -10,11 +10,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(realpath -m "${1:-artifacts/tool}")
 version=${CAREERKIT_TOOL_VERSION:-1.0.0}
+# Built in a folder of its own (bin and obj of every project it needs), so a pack never races another build of the
+# same projects in this checkout (the tests pack while the suite builds).
+build=$(mktemp -d)
+trap 'rm -rf "$build"' EXIT
 
 # Native AOT links with the platform's C toolchain.
 command -v clang >/dev/null && [ -f /usr/include/zlib.h ] || { echo "Native AOT needs clang and zlib: apt-get install clang zlib1g-dev" >&2; exit 1; }
 [ -f node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf ] || npm ci --no-audit --no-fund # The fonts come from npm.
 
-dotnet pack src/CareerKit.Tool -c Release -r linux-x64 -p:Version="$version" --nologo -v q -o "$out"
-dotnet pack src/CareerKit.Tool -c Release -p:Version="$version" --nologo -v q -o "$out"
+dotnet pack src/CareerKit.Tool -c Release -r linux-x64 -p:Version="$version" --artifacts-path "$build" --nologo -v q -o "$out"
+dotnet pack src/CareerKit.Tool -c Release -p:Version="$version" --artifacts-path "$build" --nologo -v q -o "$out"
 ls "$out"/careerkit.*"$version".nupkg

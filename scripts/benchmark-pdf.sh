@@ -18,33 +18,43 @@ trap 'rm -rf "$out"' EXIT
 command -v chromium >/dev/null || { echo "install Debian's chromium first" >&2; exit 1; }
 dotnet build -c Release --nologo -v q bench/CareerKit.Benchmarks >/dev/null
 APP=src/CareerKit.Functions/bin/Release/net10.0/CareerKit.Functions
+# The careerkit .NET tool as a user installs it: Native AOT, from its package (scripts/pack-tool.sh).
+# A version of its own, so the install never takes an older pack from a cache.
+version=1.0.0-bench.$(date +%s)
+CAREERKIT_TOOL_VERSION=$version bash scripts/pack-tool.sh "$out/tool-packages" >/dev/null
+dotnet tool install careerkit --tool-path "$out/tools" --add-source "$out/tool-packages" --version "$version" >/dev/null
+TOOL=$out/tools/careerkit
 
 [ "${SKIP_WARM:-}" = 1 ] || {
 echo "## warm: CareerKit (BenchmarkDotNet)"
-dotnet bench/CareerKit.Benchmarks/bin/Release/net10.0/CareerKit.Benchmarks.dll --filter '*' --artifacts "$out/bdn" 2>&1 | grep -E '^\| (Method|Render)'
+dotnet bench/CareerKit.Benchmarks/bin/Release/net10.0/CareerKit.Benchmarks.dll --filter '*' --artifacts "$out/bdn" 2>&1 | grep -E '^\| (Method|Render|Write)'
 
 echo "## warm: Typst and Chromium ($ITERATIONS documents each)"
 node bench/engines/warm.mjs "$RESUME" "$FONTS" "$ITERATIONS" "$out"
 }
 
-# Cold: a fresh process from start to the first PDF on disk, RUNS times; elapsed ms and peak RSS.
+# Cold: a fresh process from start to the first PDF on disk, RUNS times; elapsed ms, CPU ms (user + system: what a
+# shared machine's neighbours do not inflate) and peak RSS.
 cold() {
   local name=$1; shift
-  local times=() rss=()
+  local times=() cpu=() rss=()
   for _ in $(seq 1 "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>&1
-    read -r elapsed kb < "$out/time.txt"
+    /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" "$@" >/dev/null 2>&1
+    read -r elapsed kb user system < "$out/time.txt"
     times+=("$(awk -v s="$elapsed" 'BEGIN { printf "%d", s * 1000 }')"); rss+=("$kb")
+    cpu+=("$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%d", (u + s) * 1000 }')")
   done
   local sorted; sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  printf '%s: cold median %s ms, max %s ms, peak memory %s MB\n' "$name" \
+  printf '%s: cold median %s ms, max %s ms, CPU median %s ms, peak memory %s MB\n' "$name" \
     "$(echo "$sorted" | sed -n "$(( (RUNS + 1) / 2 ))p")" "$(echo "$sorted" | tail -1)" \
+    "$(printf '%s\n' "${cpu[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")" \
     "$(printf '%s\n' "${rss[@]}" | sort -n | tail -1 | awk '{ printf "%.0f", $1 / 1024 }')"
 }
 
 node bench/engines/write_html.mjs "$RESUME" "$FONTS" "$out/resume.html"
 echo "## cold ($RUNS runs each)"
-cold careerkit "$APP" resume render ml-engineer --in "$RESUME" --out "$out/careerkit.pdf"
+cold careerkit-tool "$TOOL" resume render ml-engineer --in "$RESUME" --out "$out/careerkit.pdf"
+cold careerkit-app "$APP" resume render ml-engineer --in "$RESUME" --out "$out/careerkit-app.pdf"
 cold typst node bench/engines/cold_typst.mjs "$RESUME" "$FONTS" "$out/typst-cold.pdf"
 cold chromium chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking \
   --disable-component-update --disable-sync --no-first-run --no-pdf-header-footer --print-to-pdf="$out/chromium-cold.pdf" "file://$out/resume.html"

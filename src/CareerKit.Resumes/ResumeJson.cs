@@ -1,23 +1,30 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CareerKit.Resumes;
 
 /// <summary>A resume written back as a JSON Resume 1.0.0 document: its 1.0.0 names, ISO dates, nothing CareerKit adds.</summary>
-public static class ResumeJson
+public static partial class ResumeJson
 {
     public const string Schema = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json";
 
-    private static readonly JsonSerializerOptions Options = new()
+    // Serialized by code generated at compile time (JsonResumeContext), not by reflection: the command-line tool is
+    // compiled ahead of time, where reflection-based serialization is off.
+    private static readonly JsonSerializerOptions Options = new(JsonResumeContext.Default.Options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // A file to read and edit, never inlined into HTML: "Zoë", not "Zo\u00EB".
-        Converters = { new IsoDate() },
     };
 
-    public static byte[] Write(ResumeDocument resume) => JsonSerializer.SerializeToUtf8Bytes(new JsonResume(Schema, resume), Options);
+    private static readonly JsonTypeInfo<JsonResume> JsonResumeInfo =
+        (JsonTypeInfo<JsonResume>)Options.GetTypeInfo(typeof(JsonResume));
+
+    public static byte[] Write(ResumeDocument resume) => JsonSerializer.SerializeToUtf8Bytes(new JsonResume(Schema, resume), JsonResumeInfo);
+
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true, Converters = [typeof(IsoDate)])]
+    [JsonSerializable(typeof(JsonResume))]
+    private sealed partial class JsonResumeContext : JsonSerializerContext;
 
     /// <summary>The schema named first, as JSON Resume tools write it; how the resume was read (legacy names, date forms) stays out.</summary>
     private sealed record JsonResume([property: JsonPropertyName("$schema")] string Schema, [property: JsonIgnore] ResumeDocument Resume)

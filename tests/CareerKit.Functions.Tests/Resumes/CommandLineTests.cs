@@ -58,6 +58,8 @@ public sealed class CommandLineTests
     [InlineData("resume render ml-engineer --paper a3 --out x.pdf", "Use a4 or letter")]
     [InlineData("resume render ml-engineer --in /no/such/file.json --out x.pdf", "no such file")]
     [InlineData("resume print", "usage: careerkit resume render")]
+    [InlineData("render ml-engineer --out x.pdf", "usage: careerkit resume render")]
+    [InlineData("resume render ml-engineer --out /no/such/folder/x.pdf", "/no/such/folder/x.pdf: cannot write the resume there")]
     public void Mistakes_on_the_command_line_are_explained(string command, string message)
     {
         var (code, _, error) = Run(command.Split(' '));

@@ -1,14 +1,13 @@
 using System.Text.Json;
-using CareerKit.Hosting;
 using CareerKit.Pdf.Document;
 using CareerKit.Resumes;
-using Microsoft.Extensions.Options;
 
 namespace CareerKit.Cli;
 
 /// <summary>
-/// Commands of the app that run without a server: <c>careerkit resume render &lt;track&gt; [--in resume.json]
-/// [--paper a4|letter] [--format pdf|docx|txt|json] --out resume.pdf</c>. Same engine and validation as the API; problems go to stderr.
+/// <c>careerkit resume render &lt;track&gt; [--in resume.json] [--paper a4|letter] [--format pdf|docx|txt|json] --out resume.pdf</c>:
+/// one implementation for the .NET tool (src/CareerKit.Tool) and the function app's executable. Same engine and
+/// validation as the API; problems go to stderr.
 /// </summary>
 public static class CommandLine
 {
@@ -19,9 +18,9 @@ public static class CommandLine
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length < 3 || args[1] != "render")
+        if (args.Length < 3 || !IsCommand(args) || args[1] != "render")
         {
-            error.WriteLine($"usage: careerkit resume render <{string.Join('|', Tracks.WithResumeTemplate.Select(track => track.ResumeSlug()))}> [--in resume.json] [--paper a4|letter] --out resume.pdf");
+            error.WriteLine($"usage: careerkit resume render <{string.Join('|', Tracks.WithResumeTemplate.Select(track => track.ResumeSlug()))}> [--in resume.json] [--paper a4|letter] [--format pdf|docx|txt|json] --out FILE");
             return BadInput;
         }
 
@@ -59,7 +58,16 @@ public static class CommandLine
         ResumeFormats.TryParse(options.GetValueOrDefault("format"), out var format);
         var paper = options.GetValueOrDefault("paper") == "letter" ? Paper.Letter : Paper.A4;
         var result = renderer.Write(format, ResumeTailor.Tailor(resume, template, templates.SkillAliases), template, paper, args[2]);
-        File.WriteAllBytes(options["out"], result.Content);
+        try
+        {
+            File.WriteAllBytes(options["out"], result.Content);
+        }
+        catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"{options["out"]}: cannot write the resume there ({unwritable.Message})");
+            return BadInput;
+        }
+
         foreach (var missing in result.MissingCharacters)
         {
             error.WriteLine($"warning: no font has '{missing}'; it is drawn as □");

@@ -53,5 +53,5 @@ public static class ComposeForm
     }
 
     private static object Choice(Tip tip, bool picked) =>
-        new { tip.Id, tip.Title, tip.Topic, Tracks = string.Join(", ", tip.Tracks), Picked = picked, Retired = tip.Retired };
+        new { tip.Id, tip.Title, tip.Topic, Tracks = string.Join(", ", tip.Tracks), Words = TipLibrary.CountWords(tip.Body), Picked = picked, Retired = tip.Retired };
 }

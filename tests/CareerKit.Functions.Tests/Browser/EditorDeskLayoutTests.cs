@@ -33,7 +33,12 @@ public sealed class EditorDeskLayoutTests(BrowserFixture browser, EditorDeskLayo
         {
             var response = await page.GotoAsync(desk.Url(path));
             Assert.True(response!.Ok, $"{path} answered {response.Status}");
-            if (Environment.GetEnvironmentVariable("DESK_SHOTS") is { } shots) { await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"{width}{path.Replace('/', '_').Replace('?', '_')}.png"), FullPage = true }); }
+            if (Environment.GetEnvironmentVariable("DESK_SHOTS") is { } folder)
+            {
+                // For a person to look at: DESK_SHOTS=/some/folder keeps a full-page screenshot of each page at each width.
+                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{width}{path.Replace('/', '_').Replace('?', '_')}.png"), FullPage = true });
+            }
+
             await AssertFitsAsync(page, width);
             await page.AssertAccessibleAsync();
         }

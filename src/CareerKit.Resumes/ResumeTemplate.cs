@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using CareerKit.Rendering;
 
 namespace CareerKit.Resumes;
 
@@ -72,7 +71,8 @@ public sealed class ResumeTemplates
 
     public SkillAliases SkillAliases { get; }
 
-    public static ResumeTemplates Default() => new(TemplateLibrary.DefaultRoot);
+    /// <summary>The templates the build copies next to the executable (templates/resumes).</summary>
+    public static ResumeTemplates Default() => new(Path.Combine(AppContext.BaseDirectory, "templates"));
 
     public ResumeTemplate? Find(Track track) => _templates.GetValueOrDefault(track);
 

@@ -76,5 +76,5 @@ public static class ComposeForm
     }
 
     private static object Choice(Tip tip, bool picked, TipFigures figures) =>
-        new { tip.Id, tip.Title, tip.Topic, Tracks = string.Join(", ", tip.Tracks), Picked = picked, Retired = tip.Retired, Feedback = figures };
+        new { tip.Id, tip.Title, tip.Topic, Tracks = string.Join(", ", tip.Tracks), Words = TipLibrary.CountWords(tip.Body), Picked = picked, Retired = tip.Retired, Feedback = figures };
 }

@@ -6,7 +6,9 @@ namespace CareerKit.Editor;
 
 /// <summary>
 /// A small inline SVG bar chart of the latest editions' figures: no script, no external file, readable without
-/// colour (every bar has its figure as a title, and the same numbers are in the table below it).
+/// colour (every bar has its figure as a title, and the same numbers are in the table below it). It is drawn at its
+/// own size in pixels, never scaled to the column: scaled down to a phone its labels shrank to 6 px, so on a narrow
+/// screen it scrolls sideways in its own box instead. Each edition's group is wider than its labels, so they never meet.
 /// </summary>
 public static class EditionChart
 {
@@ -29,12 +31,14 @@ public static class EditionChart
             return "";
         }
 
-        const int barWidth = 8, gap = 14, height = 140, top = 10, labelHeight = 34;
+        // Labels are 12 px: "35-W09" is about 45 px wide, under a group's 54 px of bars, and groups are 24 px apart.
+        const int barWidth = 9, gap = 24, height = 160, top = 10, labelHeight = 40, fontSize = 12;
         var groupWidth = (Series.Length * barWidth) + gap;
         var width = (shown.Count * groupWidth) + gap;
+        var fullHeight = top + height + labelHeight;
         var max = Math.Max(1, shown.Max(edition => Series.Max(series => series.Value(edition))));
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 {width} {top + height + labelHeight}\" width=\"100%\" style=\"max-width:{width * 2}px\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 {width} {fullHeight}\" width=\"{width}\" height=\"{fullHeight}\">");
         svg.Append("<title id=\"chart-title\">Recipients, deliveries, opens, clicks, bounces and unsubscribes of the latest sent editions</title>");
         for (var index = 0; index < shown.Count; index++)
         {
@@ -47,8 +51,8 @@ public static class EditionChart
                 svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x + (s * barWidth)}\" y=\"{top + height - barHeight}\" width=\"{barWidth - 1}\" height=\"{barHeight}\" fill=\"{colour}\"><title>{WebUtility.HtmlEncode($"{edition.Id}: {name} {value(edition)}")}</title></rect>");
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + height + 14}\" font-size=\"9\" fill=\"currentColor\">{WebUtility.HtmlEncode(edition.IsoWeek[2..])}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + height + 26}\" font-size=\"9\" fill=\"currentColor\">{edition.Track.Code()}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + height + 16}\" font-size=\"{fontSize}\" fill=\"currentColor\">{WebUtility.HtmlEncode(edition.IsoWeek[2..])}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + height + 32}\" font-size=\"{fontSize}\" fill=\"currentColor\">{edition.Track.Code()}</text>");
         }
 
         svg.Append("</svg>");

@@ -236,13 +236,13 @@ public static class EditorEditionPages
             Zones = EditorTimeZone.All,
             state.ScheduleError,
         };
-        return pages.Page("editor-edition", draft.Subject, model, state.Status);
+        return pages.DeskPage("editor-edition", draft.Subject, model, state.Status);
     }
 
     private static async Task<IResult> NewPage(HttpContext context, IAntiforgery antiforgery, PageRenderer pages, TipCatalog catalog, DraftInput input, string? topic, string? query, Dictionary<string, string[]>? errors, int status)
     {
         var form = EditorForms.Token(context, antiforgery);
-        return pages.Page("editor-compose", "New edition", new
+        return pages.DeskPage("editor-compose", "New edition", new
         {
             Editor = EditorForms.Editor(context),
             SignOut = form,

@@ -56,7 +56,7 @@ public static class EditorHome
                 OutcomeUnknown = editions.Any(edition => edition.OutcomeUnknown > 0),
             };
         });
-        return pages.Page("editor-home", "Editor", new
+        return pages.DeskPage("editor-home", "Editor", new
         {
             Editor = context.User.Identity!.Name,
             Groups = groups,
@@ -84,7 +84,7 @@ public static class EditorHome
             entry.Action,
             entry.Detail,
         });
-        return pages.Page("editor-audit", "Editor audit", new { Editor = context.User.Identity!.Name, Entries = entries, SignOut = SignOutForm(context, antiforgery) });
+        return pages.DeskPage("editor-audit", "Editor audit", new { Editor = context.User.Identity!.Name, Entries = entries, SignOut = SignOutForm(context, antiforgery) });
     }
 
     internal static object SignOutForm(HttpContext context, IAntiforgery antiforgery)

@@ -18,7 +18,7 @@ public static class EditorTipPages
         var found = await desk.SearchAsync(track, topic, q, retired == "on", context.RequestAborted);
         var catalog = await tips.CurrentAsync(context.RequestAborted);
         var form = EditorForms.Token(context, antiforgery);
-        return pages.Page("editor-tips", "Tips", new
+        return pages.DeskPage("editor-tips", "Tips", new
         {
             Editor = EditorForms.Editor(context),
             SignOut = form,
@@ -94,7 +94,7 @@ public static class EditorTipPages
         var form = EditorForms.Token(context, antiforgery);
         var catalog = await tips.CurrentAsync(context.RequestAborted);
         string? Error(string field) => outcome?.Errors?.GetValueOrDefault(field) is { } messages ? string.Join(" ", messages) : null;
-        return pages.Page("editor-tip", tip is null ? "New tip" : tip.Title, new
+        return pages.DeskPage("editor-tip", tip is null ? "New tip" : tip.Title, new
         {
             Editor = EditorForms.Editor(context),
             SignOut = form,

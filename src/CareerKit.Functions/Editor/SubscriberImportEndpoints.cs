@@ -109,7 +109,7 @@ public static class SubscriberImportEndpoints
     {
         var form = EditorForms.Token(context, antiforgery);
         string? Error(string field) => errors?.GetValueOrDefault(field)?.FirstOrDefault();
-        return pages.Page("editor-import", "Import subscribers", new
+        return pages.DeskPage("editor-import", "Import subscribers", new
         {
             Editor = EditorForms.Editor(context),
             SignOut = form,

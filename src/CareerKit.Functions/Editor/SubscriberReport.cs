@@ -38,7 +38,7 @@ public static class SubscriberReport
             Name = track.DisplayName(),
             Counts = Enum.GetNames<SubscriberStatus>().Select(status => counts[track.Code()][status]).ToList(),
         });
-        return pages.Page("editor-subscribers", "Subscribers", new
+        return pages.DeskPage("editor-subscribers", "Subscribers", new
         {
             Editor = context.User.Identity!.Name,
             Statuses = Enum.GetNames<SubscriberStatus>(),

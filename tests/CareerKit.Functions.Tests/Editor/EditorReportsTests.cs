@@ -94,7 +94,7 @@ public sealed class EditorReportsTests : IAsyncLifetime
         Assert.Contains($"<title>{sent.Id}: Delivered 2</title>", home);
         Assert.Contains($"<title>{sent.Id}: Bounced 1</title>", home);
         Assert.DoesNotContain("<script", home);
-        Assert.Contains("<td>sent</td><td>1</td><td>2</td><td>1</td><td>1</td>", home); // Recipients, delivered, bounced, opened.
+        Assert.Contains("<td>sent</td><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">1</td>", home); // Recipients, delivered, bounced, opened.
         Assert.Contains("<th scope=\"row\">ML engineer</th><td>0</td><td>1</td>", subscribers); // Pending 0, confirmed 1.
         Assert.Contains("href=\"/editor/subscribers.csv\"", subscribers);
         Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType); // The page's export works with the session; the API's takes a key.

@@ -12,7 +12,7 @@ public static class ComposeForm
         form["track"].ToString(), form["subject"].ToString(), form["preheader"].ToString(), form["intro"].ToString(),
         [.. form["tipIds"].Select(id => id ?? "").Where(id => id.Length > 0).Distinct(StringComparer.Ordinal)]);
 
-    public static DraftInput From(EditionDraft draft) => new(draft.Track, draft.Subject, draft.Preheader, draft.Intro, draft.TipIds);
+    public static DraftInput From(EditionDraft draft) => new(draft.Track.Code(), draft.Subject, draft.Preheader, draft.Intro, draft.TipIds);
 
     /// <summary>How the picker can order the tips it offers: library order, or by the readers' answers and reach.</summary>
     private static readonly (string Code, string Label)[] Sorts =

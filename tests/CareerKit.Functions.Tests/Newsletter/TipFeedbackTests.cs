@@ -20,7 +20,7 @@ public sealed class TipFeedbackTests
             clockStart: new DateTimeOffset(year, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var email = CareerKitApp.NewAddress("feedback");
         await app.SubscribeAndConfirmAsync(email, "ml");
-        var edition = await StoredEditions.StoreAsync(app, "ml", year, queued: true);
+        var edition = await StoredEditions.StoreAsync(app, Track.Ml, year, queued: true);
         var subscriber = (await app.FindSubscriberAsync(email))!;
         return new SentEdition(app, email, subscriber.Id, edition);
     }
@@ -63,13 +63,13 @@ public sealed class TipFeedbackTests
         await app.SubscribeAndConfirmAsync(email, "ml");
         await app.RunTimerAsync(NewsletterTimers.WeeklyTipsFunction);
         var message = (await app.Services.GetRequiredService<SendQueue>().Client.ReceiveMessagesAsync(32)).Value
-            .Select(item => JsonSerializer.Deserialize<SendBatchMessage>(item.Body.ToString(), JsonSerializerOptions.Web)!).Single(batch => batch.Track == "ml");
+            .Select(item => JsonSerializer.Deserialize<SendBatchMessage>(item.Body.ToString(), JsonSerializerOptions.Web)!).Single(batch => batch.Track == Track.Ml);
         var sentBefore = app.SendGrid.Sent.Count;
 
         Assert.Equal(SendBatchOutcome.Sent, await app.DeliverBatchAsync(message));
 
         var body = Assert.Single(app.SendGrid.Sent.Skip(sentBefore));
-        var edition = (await app.Services.GetRequiredService<EditionStore>().FindAsync("ml", message.IsoWeek, CancellationToken.None))!;
+        var edition = (await app.Services.GetRequiredService<EditionStore>().FindAsync(Track.Ml, message.IsoWeek, CancellationToken.None))!;
         var html = CapturedEmail.From(body).Html;
         var substitutions = (JsonObject)body["personalizations"]![0]!["substitutions"]!;
         Assert.Equal(edition.TipIds.Count, System.Text.RegularExpressions.Regex.Matches(html, "Was this tip useful\\?").Count);
@@ -150,7 +150,7 @@ public sealed class TipFeedbackTests
     public async Task A_tampered_expired_or_foreign_feedback_link_answers_4xx_and_records_nothing(string kind)
     {
         await using var week = await SentEditionAsync(2164);
-        var other = await StoredEditions.StoreAsync(week.App, "ml", 2165, queued: true);
+        var other = await StoredEditions.StoreAsync(week.App, Track.Ml, 2165, queued: true);
         var link = week.Link(0);
         var token = System.Text.RegularExpressions.Regex.Match(link, "token=(?<t>[^&]+)").Groups["t"].Value;
         var bad = kind switch

@@ -52,7 +52,7 @@ public static class EditionChart
             }
 
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + height + 16}\" font-size=\"{fontSize}\" fill=\"currentColor\">{WebUtility.HtmlEncode(edition.IsoWeek[2..])}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + height + 32}\" font-size=\"{fontSize}\" fill=\"currentColor\">{WebUtility.HtmlEncode(edition.Track)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + height + 32}\" font-size=\"{fontSize}\" fill=\"currentColor\">{edition.Track.Code()}</text>");
         }
 
         svg.Append("</svg>");

@@ -238,7 +238,7 @@ public sealed class EditorDeskLayoutTests(BrowserFixture browser, EditorDeskLayo
             var seeds = App.Services.GetRequiredService<CuratedTips>().Seeds;
             PickerTip = seeds.First(tip => tip.AppliesTo(Track.Ml));
 
-            foreach (var track in new[] { "ml", "ai" })
+            foreach (var track in new[] { Track.Ml, Track.Ai })
             {
                 for (var year = 2130; year < 2136; year++)
                 {
@@ -262,7 +262,7 @@ public sealed class EditorDeskLayoutTests(BrowserFixture browser, EditorDeskLayo
         }
 
         /// <summary>A sent edition with figures in the tens of thousands, as wide as the columns get.</summary>
-        private async Task SentEditionAsync(string track, int year)
+        private async Task SentEditionAsync(Track track, int year)
         {
             var record = await StoredEditions.StoreAsync(App, track, year);
             await App.Services.GetRequiredService<EditionStore>().MarkQueuedAsync(record, batches: 30, recipients: 24_680, CancellationToken.None);

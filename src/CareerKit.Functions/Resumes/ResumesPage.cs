@@ -52,7 +52,8 @@ public static class ResumesPage
         }
 
         var preview = Convert.ToBase64String(renderer.RenderPng(tailored, template, paper, page: 1, scale: 1f));
-        return Page(pages, track, form, [], ResumeReviewer.Review(resume, template, templates.SkillAliases, form.JobDescription), preview);
+        var missing = renderer.MissingCharacters(tailored, template);
+        return Page(pages, track, form, [], ResumeReviewer.Review(resume, template, templates.SkillAliases, form.JobDescription), preview, missing: missing);
     }
 
     private static string StatusLabel(SkillStatus status) => status switch
@@ -65,7 +66,7 @@ public static class ResumesPage
     /// <summary>The track the page names by its slug, or the first with a template.</summary>
     private static Track Valid(string? slug) => Tracks.TryFromResumeSlug(slug, out var track) ? track : Tracks.WithResumeTemplate[0];
 
-    private static IResult Page(PageRenderer pages, Track track, ResumeForm? form, IReadOnlyList<ResumeProblem> problems, ResumeReview? review, string? preview, int status = StatusCodes.Status200OK) =>
+    private static IResult Page(PageRenderer pages, Track track, ResumeForm? form, IReadOnlyList<ResumeProblem> problems, ResumeReview? review, string? preview, int status = StatusCodes.Status200OK, IReadOnlyList<string>? missing = null) =>
         pages.Page("resumes", "Resume templates for ML and AI engineers", new
         {
             Track = track.ResumeSlug(),
@@ -78,5 +79,6 @@ public static class ResumesPage
             KeySkills = review?.KeySkills.Select(skill => new { skill.Skill, StatusLabel = StatusLabel(skill.Status), skill.Evidence, skill.Hint, skill.AdviceSection }).ToList(),
             SkillAdvice = review?.KeySkills.Where(skill => skill.Advice is not null).Select(skill => new { Section = skill.AdviceSection, skill.Advice }).Distinct().ToList(),
             Preview = preview,
+            MissingCharacters = (missing ?? []).Select(character => new { Character = character, CodePoint = ResumesApi.CodePoint(character) }).ToList(),
         }, status);
 }

@@ -20,7 +20,7 @@ public class ResumeImportBenchmarks
     public void Setup()
     {
         var options = Options.Create(new CareerKitOptions());
-        using var renderer = new ResumeRenderer(options);
+        using var renderer = new ResumeRenderer(options.Value.FontsPath);
         var template = ResumeTemplates.Default().Find(Track.Ml)!;
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "reference-resume.json")));
         var resume = ResumeTailor.Tailor(ResumeReader.Read(json.RootElement).Resume!, template);

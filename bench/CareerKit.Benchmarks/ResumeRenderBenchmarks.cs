@@ -18,7 +18,7 @@ public class ResumeRenderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _renderer = new ResumeRenderer(Options.Create(new CareerKitOptions()));
+        _renderer = new ResumeRenderer();
         _template = ResumeTemplates.Default().Find(Track.Ml)!;
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "reference-resume.json")));
         _tailored = ResumeTailor.Tailor(ResumeReader.Read(json.RootElement).Resume!, _template);

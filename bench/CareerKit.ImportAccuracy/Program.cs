@@ -32,7 +32,7 @@ if (args is ["--lines", var path])
 
 var options = Options.Create(new CareerKitOptions { FontsPath = Path.Combine(root, "node_modules", "dejavu-fonts-ttf", "ttf") });
 var importer = new ResumeImporter(options, TimeProvider.System);
-using var renderer = new ResumeRenderer(options);
+using var renderer = new ResumeRenderer(options.Value.FontsPath);
 var templates = new ResumeTemplates(Path.Combine(root, "templates"));
 
 var rows = new List<(string Source, FieldScore Score, int Files)>();

@@ -55,7 +55,7 @@ public static class CommandLine
             resume = read;
         }
 
-        using var renderer = new ResumeRenderer(Microsoft.Extensions.Options.Options.Create(new CareerKitOptions()));
+        using var renderer = new ResumeRenderer();
         ResumeFormats.TryParse(options.GetValueOrDefault("format"), out var format);
         var paper = options.GetValueOrDefault("paper") == "letter" ? Paper.Letter : Paper.A4;
         var result = renderer.Write(format, ResumeTailor.Tailor(resume, template), template, paper, args[2]);

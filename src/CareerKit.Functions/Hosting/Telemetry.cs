@@ -5,6 +5,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using CareerKit.Resumes;
 
 namespace CareerKit.Hosting;
 
@@ -16,7 +17,8 @@ namespace CareerKit.Hosting;
 /// </summary>
 public static class Telemetry
 {
-    public const string Name = "CareerKit";
+    /// <summary>The source and meter name; the resume renderer (CareerKit.Resumes) reports under the same name.</summary>
+    public const string Name = ResumeTelemetry.Name;
     public const string ConsoleSetting = "CareerKit:TelemetryConsole";
     public const string AzureMonitorSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
@@ -28,7 +30,6 @@ public static class Telemetry
     public static readonly Counter<long> Unsubscribes = Meter.CreateCounter<long>("careerkit.unsubscribes", description: "Subscribers who unsubscribed");
     public static readonly Counter<long> EmailsSent = Meter.CreateCounter<long>("careerkit.emails.sent", unit: "{email}", description: "Emails accepted by the provider (or written to the outbox)");
     public static readonly Counter<long> EmailsFailed = Meter.CreateCounter<long>("careerkit.emails.failed", unit: "{email}", description: "Emails the provider did not accept");
-    public static readonly Histogram<double> PdfRenderDuration = Meter.CreateHistogram<double>("careerkit.pdf.render.duration", unit: "ms", description: "Time to lay out and write one resume PDF");
     public static readonly Histogram<double> SendBatchDuration = Meter.CreateHistogram<double>("careerkit.send_batch.duration", unit: "ms", description: "Time to send one queued batch of an edition");
     public static readonly Histogram<double> SendBatchQueueWait = Meter.CreateHistogram<double>("careerkit.send_batch.queue_wait", unit: "s", description: "Time a batch waited in the queue before it was picked up");
 

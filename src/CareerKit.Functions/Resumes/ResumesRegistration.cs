@@ -1,4 +1,5 @@
 using CareerKit.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CareerKit.Resumes;
 
@@ -7,7 +8,7 @@ internal static class ResumesRegistration
     public static IServiceCollection AddResumes(this IServiceCollection services)
     {
         services.AddSingleton(_ => ResumeTemplates.Default());
-        services.AddSingleton<ResumeRenderer>();
+        services.AddSingleton(provider => new ResumeRenderer(provider.GetRequiredService<IOptions<CareerKitOptions>>().Value.FontsPath));
         services.AddSingleton<PdfRenderSlots>();
         services.AddRateLimit(ResumesApi.PdfRateLimitPolicy, options => options.PdfRendersPerClientPerMinute, "Too many PDFs.");
         services.AddSingleton<TemplatePdfCache>();

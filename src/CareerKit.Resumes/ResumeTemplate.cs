@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using CareerKit.Rendering;
 
 namespace CareerKit.Resumes;
 
@@ -10,7 +9,7 @@ namespace CareerKit.Resumes;
 /// reader's resume may leave out.
 /// </summary>
 public sealed record ResumeTemplate(
-    string Track,
+    Track Track,
     string Version,
     ResumeDocument Document,
     IReadOnlyList<string> Sections,
@@ -41,7 +40,7 @@ public sealed record ResumeTemplate(
 
         var meta = json.RootElement.GetProperty("meta").GetProperty("careerkit");
         return new ResumeTemplate(
-            meta.GetProperty("track").GetString()!,
+            Tracks.TryFromResumeSlug(meta.GetProperty("track").GetString(), out var track) ? track : throw new InvalidOperationException($"Resume template {file} names no track with a template in meta.careerkit.track."),
             json.RootElement.GetProperty("meta").GetProperty("version").GetString()!,
             document,
             meta.GetProperty("sections").EnumerateArray().Select(section => section.GetString()!).ToList(),
@@ -72,7 +71,8 @@ public sealed class ResumeTemplates
 
     public SkillAliases SkillAliases { get; }
 
-    public static ResumeTemplates Default() => new(TemplateLibrary.DefaultRoot);
+    /// <summary>The templates the build copies next to the executable (templates/resumes).</summary>
+    public static ResumeTemplates Default() => new(Path.Combine(AppContext.BaseDirectory, "templates"));
 
     public ResumeTemplate? Find(Track track) => _templates.GetValueOrDefault(track);
 

@@ -1,7 +1,5 @@
-using CareerKit.Hosting;
 using CareerKit.Pdf.Document;
 using CareerKit.Pdf.Fonts;
-using Microsoft.Extensions.Options;
 
 namespace CareerKit.Resumes;
 
@@ -13,9 +11,10 @@ public sealed class ResumeRenderer : IDisposable
     private readonly FontLibrary _fonts;
     private readonly PdfRenderer _renderer;
 
-    public ResumeRenderer(IOptions<CareerKitOptions> options)
+    /// <param name="fontsPath">Folder of the DejaVu Sans .ttf files; by default fonts/ next to the executable, where the build copies them.</param>
+    public ResumeRenderer(string? fontsPath = null)
     {
-        _fonts = FontLibrary.DejaVuSans(options.Value.FontsPath ?? Path.Combine(AppContext.BaseDirectory, "fonts"));
+        _fonts = FontLibrary.DejaVuSans(fontsPath ?? Path.Combine(AppContext.BaseDirectory, "fonts"));
         _renderer = new PdfRenderer(_fonts);
     }
 
@@ -27,12 +26,12 @@ public sealed class ResumeRenderer : IDisposable
 
     public RenderResult Render(ResumeDocument resume, ResumeTemplate template, Paper paper)
     {
-        using var activity = Telemetry.Source.StartActivity("render resume PDF");
+        using var activity = ResumeTelemetry.Source.StartActivity("render resume PDF");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = _renderer.RenderPdf(ResumeComposer.Compose(resume, template), Options(resume, template, paper));
-        var track = new KeyValuePair<string, object?>("track", template.Track);
-        Telemetry.PdfRenderDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, track);
-        activity?.SetTag("track", template.Track).SetTag("pdf.bytes", result.Pdf.Length).SetTag("pdf.pages", result.PageCount);
+        var track = new KeyValuePair<string, object?>("track", template.Track.ResumeSlug());
+        ResumeTelemetry.PdfRenderDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, track);
+        activity?.SetTag("track", template.Track.ResumeSlug()).SetTag("pdf.bytes", result.Pdf.Length).SetTag("pdf.pages", result.PageCount);
         return result;
     }
 

@@ -88,7 +88,7 @@ public sealed class TaggedResumeTests
         // sections are the top level. The API and command line refuse a resume without a name (422); the renderer
         // under them is asked directly.
         var resume = ResumeReader.Read(JsonDocument.Parse(json).RootElement).Resume!;
-        using var renderer = new ResumeRenderer(Microsoft.Extensions.Options.Options.Create(new CareerKit.Hosting.CareerKitOptions()));
+        using var renderer = new ResumeRenderer();
         var pdf = QpdfDocument.Open(renderer.Render(resume, ResumeTemplates.Default().ForSlug("ml-engineer")!, CareerKit.Pdf.Document.Paper.A4).Pdf);
         var document = pdf.Resolve(pdf.Resolve(pdf.Catalog.GetProperty("/StructTreeRoot")).GetProperty("/K"));
 

@@ -35,6 +35,10 @@ public sealed class ResumeRenderer : IDisposable
         return result;
     }
 
+    /// <summary>The resume's characters that no shipped font has: the PDF draws each as □, so the reader is told.</summary>
+    public IReadOnlyList<string> MissingCharacters(ResumeDocument resume, ResumeTemplate template) =>
+        _renderer.MissingCharacters(ResumeComposer.Compose(resume, template));
+
     public byte[] RenderPng(ResumeDocument resume, ResumeTemplate template, Paper paper, int page, float scale) =>
         _renderer.RenderPng(ResumeComposer.Compose(resume, template), Options(resume, template, paper), page, scale);
 

@@ -236,7 +236,7 @@ public static class ResumesApi
 
     private static string Title(IReadOnlyList<ResumeProblem> problems) => $"The resume has {problems.Count} problem(s).";
 
-    private static string CodePoint(string character) => string.Join(' ', character.EnumerateRunes().Select(rune => $"U+{rune.Value.ToString("X4", CultureInfo.InvariantCulture)}"));
+    internal static string CodePoint(string character) => string.Join(' ', character.EnumerateRunes().Select(rune => $"U+{rune.Value.ToString("X4", CultureInfo.InvariantCulture)}"));
 
     private static bool TryPaper(string? paper, out Paper size)
     {

@@ -80,6 +80,7 @@ public static class ResumesPage
             Review = ResumeReviewer.Review(resume, template, services.Templates.SkillAliases, form.JobDescription),
             ParseCheck = services.ParseCheck.Check(tailored, template, paper, cancellationToken),
             Preview = preview,
+            MissingCharacters = services.Renderer.MissingCharacters(tailored, template),
         });
     }
 
@@ -107,6 +108,7 @@ public static class ResumesPage
         public ResumeReview? Review { get; init; }
         public ParseCheck? ParseCheck { get; init; }
         public string? Preview { get; init; }
+        public IReadOnlyList<string> MissingCharacters { get; init; } = [];
     }
 
     private static string StatusLabel(SkillStatus status) => status switch
@@ -150,6 +152,7 @@ public static class ResumesPage
             ParseCheck = state.ParseCheck,
             ParsedFields = state.ParseCheck?.Fields.Select(field => new { Label = FieldLabel(field), field.Read, field.Expected, field.Matches }).ToList(),
             state.Preview,
+            MissingCharacters = state.MissingCharacters.Select(character => new { Character = character, CodePoint = ResumesApi.CodePoint(character) }).ToList(),
         }, status);
     }
 

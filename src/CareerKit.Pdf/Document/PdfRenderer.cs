@@ -30,6 +30,14 @@ public sealed class PdfRenderer(FontLibrary fonts)
         return new RenderResult(PdfDocumentWriter.Write(pdf, prepared.Fonts, options), pageCount, [.. prepared.Fonts.MissingCharacters]);
     }
 
+    /// <summary>The characters of the content that no font has (each drawn as □), without laying anything out.</summary>
+    public IReadOnlyList<string> MissingCharacters(DocumentContent content)
+    {
+        using var set = new FontSet(fonts);
+        ElementFactory.Prepare(content.Blocks, set);
+        return [.. set.MissingCharacters];
+    }
+
     /// <summary>One page drawn on a raster canvas at <paramref name="scale"/> pixels per point, as PNG.</summary>
     public byte[] RenderPng(DocumentContent content, DocumentOptions options, int page, float scale = 1)
     {

@@ -153,6 +153,16 @@ public sealed class ResumesPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Characters_no_font_has_are_named_by_code_point_above_the_preview()
+    {
+        var response = await PostAsync(new() { ["track"] = "ml-engineer", ["name"] = "Lin Chen 🧠", ["skills"] = "Python", ["action"] = "review" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("No font in the PDF has “🧠” (U+1F9E0): the PDF shows each as □.", page);
+    }
+
+    [Fact]
     public async Task The_form_s_track_field_picks_the_template_without_a_query_string()
     {
         var response = await PostAsync(new() { ["track"] = "ai-engineer", ["name"] = "Lin Chen", ["skills"] = "Python, RAG", ["action"] = "review" });

@@ -47,7 +47,7 @@ public static partial class ResumeComposer
     {
         var name = resume.Basics?.Name ?? "Resume";
         var keywords = string.Join(", ", resume.Skills.SelectMany(skill => skill.Keywords).Take(20));
-        return new PdfMetadata($"{name}: resume", name, $"{resume.Basics?.Label ?? template.Track} resume", keywords, "CareerKit");
+        return new PdfMetadata($"{name}: resume", name, $"{resume.Basics?.Label ?? template.Track.DisplayName()} resume", keywords, "CareerKit");
     }
 
     private static void Header(DocumentContent content, Basics? basics)

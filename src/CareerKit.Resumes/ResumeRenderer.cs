@@ -29,9 +29,9 @@ public sealed class ResumeRenderer : IDisposable
         using var activity = ResumeTelemetry.Source.StartActivity("render resume PDF");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = _renderer.RenderPdf(ResumeComposer.Compose(resume, template), Options(resume, template, paper));
-        var track = new KeyValuePair<string, object?>("track", template.Track);
+        var track = new KeyValuePair<string, object?>("track", template.Track.ResumeSlug());
         ResumeTelemetry.PdfRenderDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, track);
-        activity?.SetTag("track", template.Track).SetTag("pdf.bytes", result.Pdf.Length).SetTag("pdf.pages", result.PageCount);
+        activity?.SetTag("track", template.Track.ResumeSlug()).SetTag("pdf.bytes", result.Pdf.Length).SetTag("pdf.pages", result.PageCount);
         return result;
     }
 

@@ -9,7 +9,7 @@ namespace CareerKit.Resumes;
 /// reader's resume may leave out.
 /// </summary>
 public sealed record ResumeTemplate(
-    string Track,
+    Track Track,
     string Version,
     ResumeDocument Document,
     IReadOnlyList<string> Sections,
@@ -40,7 +40,7 @@ public sealed record ResumeTemplate(
 
         var meta = json.RootElement.GetProperty("meta").GetProperty("careerkit");
         return new ResumeTemplate(
-            meta.GetProperty("track").GetString()!,
+            Tracks.TryFromResumeSlug(meta.GetProperty("track").GetString(), out var track) ? track : throw new InvalidOperationException($"Resume template {file} names no track with a template in meta.careerkit.track."),
             json.RootElement.GetProperty("meta").GetProperty("version").GetString()!,
             document,
             meta.GetProperty("sections").EnumerateArray().Select(section => section.GetString()!).ToList(),

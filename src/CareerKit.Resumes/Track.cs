@@ -1,9 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace CareerKit;
 
 /// <summary>
 /// A career track: what a subscriber follows, what an edition and a tip are for, and which resume template a reader
 /// takes. In the root namespace because every feature uses it (subscriptions, newsletter, editor, resumes).
 /// </summary>
+[JsonConverter(typeof(TrackCodeConverter))]
 public enum Track
 {
     Ml,
@@ -96,4 +100,15 @@ public static class Tracks
     /// <summary>Why a resume slug was refused: the slugs there are.</summary>
     public static string ResumeSlugProblem(string? slug) =>
         $"'{slug}' is not a track. Valid tracks: {string.Join(", ", WithResumeTemplate.Select(track => track.ResumeSlug()))}.";
+}
+
+/// <summary>JSON holds a track as its code ("ml", "ai", "both"), as queue messages and every API always have.</summary>
+public sealed class TrackCodeConverter : JsonConverter<Track>
+{
+    public override Track Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String && Tracks.TryFromCode(reader.GetString(), out var track)
+            ? track
+            : throw new JsonException($"A track is one of the codes ml, ai or both.");
+
+    public override void Write(Utf8JsonWriter writer, Track value, JsonSerializerOptions options) => writer.WriteStringValue(value.Code());
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using CareerKit.Newsletter;
+
 namespace CareerKit.Tests;
 
 /// <summary>Every spelling of a track: stored codes, what people type, resume slugs, and the refusals.</summary>
@@ -106,5 +109,37 @@ public sealed class TrackTests
     {
         Assert.Equal([Track.Ml, Track.Ai, Track.Both], Tracks.All);
         Assert.Equal(Enum.GetValues<Track>(), Tracks.All);
+    }
+
+    [Fact]
+    public void A_queued_send_batch_holds_the_track_code_and_reads_back_messages_queued_before_the_track_type()
+    {
+        var message = new SendBatchMessage("2026-W48-ai", Track.Ai, "2026-W48", 2, ["s1"]);
+        var json = JsonSerializer.Serialize(message, JsonSerializerOptions.Web);
+        Assert.Contains("\"track\":\"ai\"", json, StringComparison.Ordinal);
+
+        // A message written while the track was a string, still in the queue when the new code starts.
+        var older = JsonSerializer.Deserialize<SendBatchMessage>("""{"editionId":"2026-W48-both","track":"both","isoWeek":"2026-W48","batch":0,"subscriberIds":["s1"]}""", JsonSerializerOptions.Web);
+        Assert.Equal(Track.Both, older!.Track);
+    }
+
+    [Theory]
+    [InlineData("\"ML\"")]
+    [InlineData("\"ml-engineer\"")]
+    [InlineData("0")]
+    [InlineData("null")]
+    public void Json_that_is_not_a_track_code_is_refused(string json)
+    {
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Track>(json, JsonSerializerOptions.Web));
+    }
+
+    [Fact]
+    public void An_edition_id_reads_back_as_its_week_and_track()
+    {
+        var id = Edition.IdFor(Track.Both, new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+        Assert.Equal("2026-W49-both", id);
+        Assert.True(Edition.TryParseId(id, out var week, out var track));
+        Assert.Equal(("2026-W49", Track.Both), (week, track));
+        Assert.False(Edition.TryParseId("2026-W49-go", out _, out _));
     }
 }

@@ -12,7 +12,7 @@ public static class ComposeForm
         form["track"].ToString(), form["subject"].ToString(), form["preheader"].ToString(), form["intro"].ToString(),
         [.. form["tipIds"].Select(id => id ?? "").Where(id => id.Length > 0).Distinct(StringComparer.Ordinal)]);
 
-    public static DraftInput From(EditionDraft draft) => new(draft.Track, draft.Subject, draft.Preheader, draft.Intro, draft.TipIds);
+    public static DraftInput From(EditionDraft draft) => new(draft.Track.Code(), draft.Subject, draft.Preheader, draft.Intro, draft.TipIds);
 
     /// <summary>The template model for the form with these values, the picker filtered by topic and words, and any errors by field.</summary>
     public static object Model(TipCatalog catalog, DraftInput input, string? topic, string? query, string action, object form, Dictionary<string, string[]>? errors = null, string? version = null)

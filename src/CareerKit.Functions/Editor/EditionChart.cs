@@ -48,7 +48,7 @@ public static class EditionChart
             }
 
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + height + 14}\" font-size=\"9\" fill=\"currentColor\">{WebUtility.HtmlEncode(edition.IsoWeek[2..])}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + height + 26}\" font-size=\"9\" fill=\"currentColor\">{WebUtility.HtmlEncode(edition.Track)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + height + 26}\" font-size=\"9\" fill=\"currentColor\">{edition.Track.Code()}</text>");
         }
 
         svg.Append("</svg>");

@@ -23,7 +23,7 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
             return Outcome.Invalid(Problems, problems);
         }
 
-        var draft = await drafts.AddAsync(Apply(input, new EditionDraft(EditionDrafts.NewId(), "", "", "", "", [], DraftStatus.Draft, null, "", default, ""), editor), cancellationToken);
+        var draft = await drafts.AddAsync(Apply(input, new EditionDraft(EditionDrafts.NewId(), Track.Both, "", "", "", [], DraftStatus.Draft, null, "", default, ""), editor), cancellationToken);
         board.Forget();
         await audit.RecordAsync(editor, "created edition", $"{draft.Id}: {draft.Subject}", cancellationToken);
         return Outcome.Done(draft, StatusCodes.Status201Created);
@@ -168,7 +168,7 @@ public sealed class EditionDesk(EditionDrafts drafts, EditionStore editions, Edi
 
     private EditionDraft Apply(DraftInput input, EditionDraft draft, string editor) => draft with
     {
-        Track = input.Track!,
+        Track = Tracks.FromCode(input.Track!), // validated
         Subject = input.Subject!.Trim(),
         Preheader = input.Preheader?.Trim() ?? "",
         Intro = input.Intro ?? "",

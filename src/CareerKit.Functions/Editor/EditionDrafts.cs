@@ -16,7 +16,7 @@ public static class DraftStatus
 
 /// <summary>An editor's edition: what it says, its track, and where it stands. <see cref="ETag"/> guards edits.</summary>
 public sealed record EditionDraft(
-    string Id, string Track, string Subject, string Preheader, string Intro, IReadOnlyList<string> TipIds,
+    string Id, Track Track, string Subject, string Preheader, string Intro, IReadOnlyList<string> TipIds,
     string Status, DateTimeOffset? SendAt, string UpdatedBy, DateTimeOffset UpdatedAt, string ETag);
 
 /// <summary>Editors' editions in Table storage, one row each; every write is guarded by the version it was read at.</summary>
@@ -77,7 +77,7 @@ public sealed class EditionDrafts(TableStorage storage)
 
     private static TableEntity ToRow(EditionDraft draft) => new(Partition, draft.Id)
     {
-        ["Track"] = draft.Track,
+        ["Track"] = draft.Track.Code(),
         ["Subject"] = draft.Subject,
         ["Preheader"] = draft.Preheader,
         ["Intro"] = draft.Intro,
@@ -89,7 +89,7 @@ public sealed class EditionDrafts(TableStorage storage)
     };
 
     private static EditionDraft FromRow(TableEntity row) => new(
-        row.RowKey, row.GetString("Track"), row.GetString("Subject"), row.GetString("Preheader") ?? "", row.GetString("Intro") ?? "",
+        row.RowKey, Tracks.FromCode(row.GetString("Track")), row.GetString("Subject"), row.GetString("Preheader") ?? "", row.GetString("Intro") ?? "",
         JsonSerializer.Deserialize<List<string>>(row.GetString("TipIds") ?? "[]") ?? [], row.GetString("Status"), row.GetDateTimeOffset("SendAt"),
         row.GetString("UpdatedBy") ?? "", row.GetDateTimeOffset("UpdatedAt") ?? default, row.ETag.ToString());
 }

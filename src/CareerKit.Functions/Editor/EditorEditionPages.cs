@@ -214,7 +214,7 @@ public static class EditorEditionPages
             Editor = EditorForms.Editor(context),
             SignOut = form,
             Form = form,
-            Draft = new { draft.Id, draft.Subject, draft.Status, draft.ETag, TrackName = Tracks.TryFromCode(draft.Track, out var track) ? track.DisplayName() : draft.Track },
+            Draft = new { draft.Id, draft.Subject, draft.Status, draft.ETag, TrackName = draft.Track.DisplayName() },
             SendAt = draft.SendAt is { } sendAt ? EditorTimeZone.Show(sendAt, zone) : null,
             Updated = $"{EditorTimeZone.Show(draft.UpdatedAt, zone)} by {draft.UpdatedBy}",
             state.Notice,

@@ -81,7 +81,7 @@ public sealed class EditionPreview(EditionComposer composer, CuratedTips tips, E
     {
         var catalog = await tips.CurrentAsync(cancellationToken);
         var chosen = draft.TipIds.Select(id => catalog.Find(id)?.Tip).OfType<Tip>().ToList(); // Validation keeps unknown ids out of drafts.
-        return composer.Compose(Tracks.FromCode(draft.Track), week, new EditionContent(draft.Subject, draft.Preheader, draft.Intro, chosen), options.Value.LinkTo("/archive"));
+        return composer.Compose(draft.Track, week, new EditionContent(draft.Subject, draft.Preheader, draft.Intro, chosen), options.Value.LinkTo("/archive"));
     }
 
     public async Task<(string Html, string Text, GateReport Check)> RenderAsync(EditionDraft draft, DateTimeOffset now, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace CareerKit.Editor;
 /// One edition as editors see it: where it stands and how it did (from SendGrid's events). <paramref name="OutcomeUnknown"/>:
 /// recipients of held batches, which SendGrid may or may not have sent and which were not resent.
 /// </summary>
-public sealed record EditionSummary(string Id, string Track, string IsoWeek, string Subject, string Status, int Recipients, int Delivered, int Bounced, int Opened, int Clicked, int Unsubscribed, int OutcomeUnknown);
+public sealed record EditionSummary(string Id, Track Track, string IsoWeek, string Subject, string Status, int Recipients, int Delivered, int Bounced, int Opened, int Clicked, int Unsubscribed, int OutcomeUnknown);
 
 /// <summary>The pages GET /editor (editions with their figures) and GET /editor/audit (<see cref="EditorPageFunctions"/>).</summary>
 public static class EditorHome
@@ -39,12 +39,12 @@ public static class EditorHome
             draft.Id,
             draft.Subject,
             draft.Status,
-            Track = Tracks.TryFromCode(draft.Track, out var track) ? track.DisplayName() : draft.Track,
+            Track = draft.Track.DisplayName(),
             SendAt = draft.SendAt is { } sendAt ? EditorTimeZone.Show(sendAt, zone) : "",
         }).ToList();
         var groups = Tracks.All.Select(track =>
         {
-            var editions = view.Editions.Where(item => item.Track == track.Code()).ToList();
+            var editions = view.Editions.Where(item => item.Track == track).ToList();
             var showAll = all == track.Code();
             return new
             {

@@ -32,14 +32,14 @@ public static class ArchiveFeed
             foreach (var record in sent.Take(MaxEntries))
             {
                 var url = options.LinkTo($"/archive/{record.Id}");
-                var track = Tracks.TryFromCode(record.Track, out var parsed) ? parsed.DisplayName() : record.Track;
+                var track = record.Track.DisplayName();
                 xml.WriteStartElement("entry", Atom);
                 xml.WriteElementString("id", Atom, url);
                 xml.WriteElementString("title", Atom, record.Subject);
                 xml.WriteElementString("updated", Atom, Timestamp(Edition.MondayOf(record.IsoWeek)));
                 Link(xml, url, "alternate", "text/html");
                 xml.WriteStartElement("category", Atom);
-                xml.WriteAttributeString("term", record.Track);
+                xml.WriteAttributeString("term", record.Track.Code());
                 xml.WriteAttributeString("label", track);
                 xml.WriteEndElement();
                 xml.WriteElementString("summary", Atom, $"{track} tips, week {record.IsoWeek}. {record.Preheader}".Trim());

@@ -21,7 +21,7 @@ public static class ArchivePages
         {
             Name = track.DisplayName(),
             Code = track.Code(),
-            Editions = sent.Where(record => record.Track == track.Code()).Select(record => new
+            Editions = sent.Where(record => record.Track == track).Select(record => new
             {
                 record.Id,
                 record.Subject,

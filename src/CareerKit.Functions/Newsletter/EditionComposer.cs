@@ -61,7 +61,7 @@ public sealed partial class EditionComposer(TemplateLibrary templates)
         var body = templates.RenderHtml("email/edition.html.liquid", model);
         var html = templates.RenderHtml("email/_layout.html.liquid", new { content.Subject, Body = body });
         var text = templates.RenderText("email/edition.txt.liquid", model);
-        return new Edition(Edition.IdFor(track.Code(), week), track.Code(), isoWeek, content.Subject, content.Preheader, content.Tips.Select(tip => tip.Id).ToList(), html, text);
+        return new Edition(Edition.IdFor(track, week), track, isoWeek, content.Subject, content.Preheader, content.Tips.Select(tip => tip.Id).ToList(), html, text);
     }
 
     /// <summary>Markdown to HTML that cannot carry markup of its own, scripts, event handlers or unsafe links.</summary>

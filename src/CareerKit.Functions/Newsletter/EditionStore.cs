@@ -15,7 +15,7 @@ public enum EditionStatus
 }
 
 /// <summary>An edition's record: one row per track and ISO week, the rendered email in Blob storage.</summary>
-public sealed record EditionRecord(string Id, string Track, string IsoWeek, string Subject, string Preheader, IReadOnlyList<string> TipIds, EditionStatus Status, int Batches, int Recipients, string ETag)
+public sealed record EditionRecord(string Id, Track Track, string IsoWeek, string Subject, string Preheader, IReadOnlyList<string> TipIds, EditionStatus Status, int Batches, int Recipients, string ETag)
 {
     /// <summary>When a scheduled edition goes out.</summary>
     public DateTimeOffset? SendAt { get; init; }
@@ -38,10 +38,10 @@ public sealed class EditionStore(TableStorage tables, BlobContainers containers)
     public Task<EditionRecord?> TryScheduleAsync(Edition edition, DateTimeOffset sendAt, CancellationToken cancellationToken) => TryCreateAsync(edition, sendAt, cancellationToken);
 
     /// <summary>Cancels a scheduled edition: its week is free again. False when it is no longer scheduled.</summary>
-    public async Task<bool> TryUnscheduleAsync(string track, string isoWeek, CancellationToken cancellationToken)
+    public async Task<bool> TryUnscheduleAsync(Track track, string isoWeek, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(track, isoWeek, cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(track.Code(), isoWeek, cancellationToken: cancellationToken);
         if (!row.HasValue || row.Value!.GetString("Status") != EditionStatus.Scheduled.ToString())
         {
             return false;
@@ -49,7 +49,7 @@ public sealed class EditionStore(TableStorage tables, BlobContainers containers)
 
         try
         {
-            await table.DeleteEntityAsync(track, isoWeek, row.Value.ETag, cancellationToken);
+            await table.DeleteEntityAsync(track.Code(), isoWeek, row.Value.ETag, cancellationToken);
             return true;
         }
         catch (RequestFailedException moved) when (moved.Status is 404 or 412)
@@ -81,7 +81,7 @@ public sealed class EditionStore(TableStorage tables, BlobContainers containers)
         var table = await tables.GetTableAsync(TableName, cancellationToken);
         try
         {
-            var response = await table.UpdateEntityAsync(new TableEntity(scheduled.Track, scheduled.IsoWeek) { ["Status"] = EditionStatus.Composed.ToString() }, new ETag(scheduled.ETag), TableUpdateMode.Merge, cancellationToken);
+            var response = await table.UpdateEntityAsync(new TableEntity(scheduled.Track.Code(), scheduled.IsoWeek) { ["Status"] = EditionStatus.Composed.ToString() }, new ETag(scheduled.ETag), TableUpdateMode.Merge, cancellationToken);
             return scheduled with { Status = EditionStatus.Composed, ETag = response.Headers.ETag?.ToString() ?? "" };
         }
         catch (RequestFailedException lost) when (lost.Status is 404 or 412)
@@ -104,7 +104,7 @@ public sealed class EditionStore(TableStorage tables, BlobContainers containers)
         await container.GetBlobClient($"{edition.Id}.txt").UploadAsync(BinaryData.FromString(edition.Text), overwrite: true, cancellationToken);
 
         var table = await tables.GetTableAsync(TableName, cancellationToken);
-        var row = new TableEntity(edition.Track, edition.IsoWeek)
+        var row = new TableEntity(edition.Track.Code(), edition.IsoWeek)
         {
             ["EditionId"] = edition.Id,
             ["Subject"] = edition.Subject,
@@ -127,19 +127,20 @@ public sealed class EditionStore(TableStorage tables, BlobContainers containers)
         }
     }
 
-    public async Task<EditionRecord?> FindAsync(string track, string isoWeek, CancellationToken cancellationToken)
+    public async Task<EditionRecord?> FindAsync(Track track, string isoWeek, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(track, isoWeek, cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(track.Code(), isoWeek, cancellationToken: cancellationToken);
         return row.HasValue ? ToRecord(row.Value!) : null;
     }
 
     /// <summary>The tip ids of the track's editions, oldest first: the history the rotation is derived from.</summary>
-    public async Task<List<IReadOnlyList<string>>> TipHistoryAsync(string track, CancellationToken cancellationToken)
+    public async Task<List<IReadOnlyList<string>>> TipHistoryAsync(Track track, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
         var history = new List<IReadOnlyList<string>>();
-        await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.PartitionKey == track, select: ["TipIds"], cancellationToken: cancellationToken))
+        var code = track.Code();
+        await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.PartitionKey == code, select: ["TipIds"], cancellationToken: cancellationToken))
         {
             history.Add(Split(row.GetString("TipIds")));
         }
@@ -161,13 +162,13 @@ public sealed class EditionStore(TableStorage tables, BlobContainers containers)
             all.Add(ToRecord(row));
         }
 
-        return [.. all.OrderByDescending(record => record.IsoWeek, StringComparer.Ordinal).ThenBy(record => record.Track, StringComparer.Ordinal)];
+        return [.. all.OrderByDescending(record => record.IsoWeek, StringComparer.Ordinal).ThenBy(record => record.Track.Code(), StringComparer.Ordinal)];
     }
 
     public async Task MarkQueuedAsync(EditionRecord record, int batches, int recipients, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
-        var update = new TableEntity(record.Track, record.IsoWeek)
+        var update = new TableEntity(record.Track.Code(), record.IsoWeek)
         {
             ["Status"] = EditionStatus.Queued.ToString(),
             ["Batches"] = batches,
@@ -184,7 +185,7 @@ public sealed class EditionStore(TableStorage tables, BlobContainers containers)
          (await containers.Get(ContainerName).GetBlobClient($"{editionId}.txt").DownloadContentAsync(cancellationToken)).Value.Content.ToString());
 
     private static EditionRecord ToRecord(TableEntity row) => new(
-        row.GetString("EditionId"), row.PartitionKey, row.RowKey, row.GetString("Subject"), row.GetString("Preheader") ?? "",
+        row.GetString("EditionId"), Tracks.FromCode(row.PartitionKey), row.RowKey, row.GetString("Subject"), row.GetString("Preheader") ?? "",
         Split(row.GetString("TipIds")), Enum.Parse<EditionStatus>(row.GetString("Status")), row.GetInt32("Batches") ?? 0, row.GetInt32("Recipients") ?? 0, row.ETag.ToString())
     {
         SendAt = row.GetDateTimeOffset("SendAt"),

@@ -150,7 +150,7 @@ public sealed partial class SendBatch(
             ?? throw new BatchInFlightException($"Batch {message.Batch} of {message.EditionId} was taken by another attempt after this one's lease ran out.");
         try
         {
-            await sender.SendBulkAsync(new BulkEmail(record.Subject, html, EditionRecipients.TextTokens(text), recipients, [$"tips-{record.Track}"]), cancellationToken);
+            await sender.SendBulkAsync(new BulkEmail(record.Subject, html, EditionRecipients.TextTokens(text), recipients, [$"tips-{record.Track.Code()}"]), cancellationToken);
         }
         catch (EmailProviderUnavailableException unavailable) when (!unavailable.OutcomeUnknown)
         {

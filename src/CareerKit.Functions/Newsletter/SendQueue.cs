@@ -5,7 +5,7 @@ using CareerKit.Storage;
 namespace CareerKit.Newsletter;
 
 /// <summary>One batch of an edition's recipients: the unit of work of the SendBatch function.</summary>
-public sealed record SendBatchMessage(string EditionId, string Track, string IsoWeek, int Batch, IReadOnlyList<string> SubscriberIds);
+public sealed record SendBatchMessage(string EditionId, Track Track, string IsoWeek, int Batch, IReadOnlyList<string> SubscriberIds);
 
 /// <summary>The Azure Storage queue the weekly fan-out writes to and SendBatch reads from.</summary>
 public sealed class SendQueue

@@ -32,12 +32,11 @@ public sealed partial class WeeklyTips(
         var toQueue = new List<EditionRecord>();
         foreach (var track in Tracks.All)
         {
-            var code = track.Code();
             var isoWeek = Edition.IsoWeekOf(now);
-            var record = await editions.FindAsync(code, isoWeek, cancellationToken);
+            var record = await editions.FindAsync(track, isoWeek, cancellationToken);
             if (record is null)
             {
-                var round = TipRotation.CurrentRound(library, track, await editions.TipHistoryAsync(code, cancellationToken));
+                var round = TipRotation.CurrentRound(library, track, await editions.TipHistoryAsync(track, cancellationToken));
                 var tips = TipRotation.Choose(library, track, round).Chosen;
                 var edition = composer.Compose(track, now, tips, options.Value.LinkTo("/archive"));
                 if (gate.Check(edition) is { Passes: false } report)
@@ -47,7 +46,7 @@ public sealed partial class WeeklyTips(
                     continue;
                 }
 
-                record = await editions.TryCreateAsync(edition, cancellationToken) ?? await editions.FindAsync(code, isoWeek, cancellationToken);
+                record = await editions.TryCreateAsync(edition, cancellationToken) ?? await editions.FindAsync(track, isoWeek, cancellationToken);
                 composed.Add(edition.Id);
             }
 
@@ -90,7 +89,7 @@ public sealed partial class WeeklyTips(
             return [];
         }
 
-        var batchers = records.ToDictionary(record => record.Track, record => new Batcher(record, queue), StringComparer.Ordinal);
+        var batchers = records.ToDictionary(record => record.Track, record => new Batcher(record, queue));
         await foreach (var (id, track) in subscribers.ConfirmedIdsAsync(cancellationToken))
         {
             if (batchers.TryGetValue(track, out var batcher))

@@ -14,7 +14,7 @@ namespace CareerKit.Resumes;
 /// <see cref="CoveragePercent"/> predate <see cref="KeySkills"/>: "shown" there means named anywhere, the skills list included.
 /// </remarks>
 public sealed record ResumeReview(
-    string Track,
+    string Track, // The template's slug (ml-engineer, ai-engineer), as in the review's URL.
     IReadOnlyList<string> KeySkillsShown,
     IReadOnlyList<string> KeySkillsMissing,
     IReadOnlyList<JobTerm> JobTermsMissing,
@@ -72,7 +72,7 @@ public static partial class ResumeReviewer
 
         var (met, missing) = jobDescription is null ? ([], []) : JobDescriptionTerms.Match(jobDescription, aliases, passages, mentions);
         return new ResumeReview(
-            template.Track,
+            template.Track.ResumeSlug()!,
             named,
             keySkills.Where(report => report.Status == SkillStatus.Missing).Select(report => report.Skill).ToList(),
             missing,

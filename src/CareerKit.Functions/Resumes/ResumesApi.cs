@@ -98,7 +98,7 @@ public static class ResumesApi
 
         if (store == true)
         {
-            var (link, expiresAt) = await stored.StoreAsync(result.Content, track, cancellationToken);
+            var (link, expiresAt) = await stored.StoreAsync(result.Content, template.Track, cancellationToken);
             return TypedResults.Ok(new { url = link.AbsoluteUri, expiresAt, pages = result.Pdf!.PageCount, missingCharacters = result.MissingCharacters });
         }
 

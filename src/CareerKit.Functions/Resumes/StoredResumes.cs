@@ -17,11 +17,11 @@ public sealed class StoredResumes(BlobContainers containers, TimeProvider time)
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
     private const string ExpiresAtKey = "expiresat";
 
-    public async Task<(Uri Link, DateTimeOffset ExpiresAt)> StoreAsync(byte[] pdf, string track, CancellationToken cancellationToken)
+    public async Task<(Uri Link, DateTimeOffset ExpiresAt)> StoreAsync(byte[] pdf, Track track, CancellationToken cancellationToken)
     {
         var container = containers.Get(ContainerName);
         await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
-        var blob = container.GetBlobClient($"{track}/{Guid.NewGuid():N}.pdf");
+        var blob = container.GetBlobClient($"{track.ResumeSlug()}/{Guid.NewGuid():N}.pdf");
         var expiresAt = time.GetUtcNow().Add(LinkLifetime);
         await blob.UploadAsync(BinaryData.FromBytes(pdf), new BlobUploadOptions
         {

@@ -38,7 +38,7 @@ public sealed class TemplatePdfCache(BlobContainers containers, ResumeRenderer r
     {
         var container = containers.Get(ContainerName);
         await container.CreateIfNotExistsAsync();
-        var blob = container.GetBlobClient($"{template.Track}/{key}.pdf");
+        var blob = container.GetBlobClient($"{template.Track.ResumeSlug()}/{key}.pdf");
         try
         {
             var stored = await blob.DownloadContentAsync();

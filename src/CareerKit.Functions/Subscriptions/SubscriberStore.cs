@@ -99,13 +99,16 @@ public sealed class SubscriberStore(TableStorage storage)
     }
 
     /// <summary>Every confirmed subscriber's id and track, in key order, read page by page in one scan.</summary>
-    public async IAsyncEnumerable<(string Id, string Track)> ConfirmedIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<(string Id, Track Track)> ConfirmedIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(TableName, cancellationToken);
         var status = SubscriberStatus.Confirmed.ToString();
         await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.GetString("Status") == status, maxPerPage: 1000, select: ["PartitionKey", "Track"], cancellationToken: cancellationToken))
         {
-            yield return (row.PartitionKey, row.GetString("Track") ?? "");
+            if (Tracks.TryFromCode(row.GetString("Track"), out var track))
+            {
+                yield return (row.PartitionKey, track);
+            }
         }
     }
 

@@ -9,7 +9,7 @@ public sealed class ArchiveBrowserTests(BrowserFixture browser) : IClassFixture<
     public async Task From_the_sign_up_page_a_reader_on_a_phone_reaches_a_past_edition_with_the_keyboard()
     {
         await using var app = await CareerKitApp.StartAsync();
-        var edition = await StoredEditions.StoreAsync(app, "ml", 2206, queued: true);
+        var edition = await StoredEditions.StoreAsync(app, Track.Ml, 2206, queued: true);
         var page = await browser.NewPageAsync(width: 360, height: 740);
 
         await page.GotoAsync(app.BaseAddress.AbsoluteUri);

@@ -93,6 +93,6 @@ public sealed class EditorBrowserTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(alert.Locator("li")).ToHaveCountAsync(3);
         await page.AssertAccessibleAsync();
         await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("draft");
-        Assert.Null(await app.Services.GetRequiredService<EditionStore>().FindAsync("ml", Edition.IsoWeekOf(app.Time.GetUtcNow()), CancellationToken.None));
+        Assert.Null(await app.Services.GetRequiredService<EditionStore>().FindAsync(Track.Ml, Edition.IsoWeekOf(app.Time.GetUtcNow()), CancellationToken.None));
     }
 }

@@ -103,7 +103,7 @@ public sealed class EditorEditionsTests : IAsyncLifetime
         await SendAsync(HttpMethod.Post, $"/api/editor/drafts/{id}/schedule", etag, new { sendAt = Start.AddMinutes(1) });
         _app.Time.Advance(TimeSpan.FromMinutes(2));
         await _app.RunTimerAsync(NewsletterTimers.DispatchScheduledFunction);
-        var archive = await _app.Client.GetAsync($"/archive/{Edition.IdFor("ml", Start)}");
+        var archive = await _app.Client.GetAsync($"/archive/{Edition.IdFor(Track.Ml, Start)}");
 
         Assert.Equal(HttpStatusCode.Accepted, test.StatusCode);
         Assert.Equal(HttpStatusCode.OK, archive.StatusCode);
@@ -219,7 +219,7 @@ public sealed class EditorEditionsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(HttpStatusCode.OK, unscheduleDraft.StatusCode);
-        Assert.Null(await _app.Services.GetRequiredService<EditionStore>().FindAsync("ml", Edition.IsoWeekOf(Start), CancellationToken.None)); // The first week is free again.
+        Assert.Null(await _app.Services.GetRequiredService<EditionStore>().FindAsync(Track.Ml, Edition.IsoWeekOf(Start), CancellationToken.None)); // The first week is free again.
     }
 
     [Theory]

@@ -77,7 +77,7 @@ public sealed class EditorReportsTests : IAsyncLifetime
     public async Task Signed_in_editors_see_the_counts_and_a_chart_of_the_latest_sent_editions()
     {
         await SeedAsync(CareerKitApp.NewAddress(), Track.Ml, SubscriberStatus.Confirmed);
-        var sent = await StoredEditions.StoreAsync(_app, "ml", 2130, queued: true);
+        var sent = await StoredEditions.StoreAsync(_app, Track.Ml, 2130, queued: true);
         var events = _app.Services.GetRequiredService<EventRecorder>();
         foreach (var type in new[] { "delivered", "delivered", "open", "bounce" })
         {

@@ -73,7 +73,7 @@ public sealed class SendGateTests : IAsyncLifetime
         Assert.Equal(2, preview["check"]!["errors"]!.AsArray().Count);
         var draft = await (await _editor.GetAsync($"/api/editor/drafts/{id}")).Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal(DraftStatus.Draft, draft!["status"]!.GetValue<string>());
-        Assert.Null(await _app.Services.GetRequiredService<EditionStore>().FindAsync("ml", Edition.IsoWeekOf(Start), CancellationToken.None));
+        Assert.Null(await _app.Services.GetRequiredService<EditionStore>().FindAsync(Track.Ml, Edition.IsoWeekOf(Start), CancellationToken.None));
         Assert.Empty(_app.SendGrid.Sent);
     }
 
@@ -114,7 +114,7 @@ public sealed class SendGateTests : IAsyncLifetime
         Assert.Contains(_app.Logs.Lines.Skip(before), line => line.Contains("WeeklyTips: composed", StringComparison.Ordinal) && line.Contains("stopped by the send gate: 1", StringComparison.Ordinal));
         Assert.DoesNotContain(_app.SendGrid.EmailsTo(ml), email => email.Categories.Contains("tips-ml"));
         Assert.Single(_app.SendGrid.EmailsTo(ai), email => email.Categories.Contains("tips-ai")); // The other tracks go out as usual.
-        Assert.Null(await _app.Services.GetRequiredService<EditionStore>().FindAsync("ml", Edition.IsoWeekOf(Start), CancellationToken.None)); // The week stays free for an editor.
+        Assert.Null(await _app.Services.GetRequiredService<EditionStore>().FindAsync(Track.Ml, Edition.IsoWeekOf(Start), CancellationToken.None)); // The week stays free for an editor.
         var logged = Assert.Single(_app.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("failed the send gate", StringComparison.Ordinal));
         Assert.Contains($"{Edition.IsoWeekOf(Start)}-ml", logged);
         Assert.Contains("{{ manager_name }}", logged);
@@ -137,7 +137,7 @@ public sealed class SendGateTests : IAsyncLifetime
 
         Assert.DoesNotContain(_app.Logs.Lines.Skip(before), line => line.Contains("DispatchScheduled: started", StringComparison.Ordinal));
         Assert.DoesNotContain(_app.SendGrid.Sent.Select(CapturedEmail.From), email => email.Categories.Contains("tips-ml"));
-        Assert.Equal(EditionStatus.Scheduled, (await _app.Services.GetRequiredService<EditionStore>().FindAsync("ml", edition.IsoWeek, CancellationToken.None))!.Status);
+        Assert.Equal(EditionStatus.Scheduled, (await _app.Services.GetRequiredService<EditionStore>().FindAsync(Track.Ml, edition.IsoWeek, CancellationToken.None))!.Status);
         Assert.Contains(_app.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains($"{edition.Id} failed the send gate", StringComparison.Ordinal) && line.Contains("2 characters", StringComparison.Ordinal));
     }
 

@@ -28,9 +28,9 @@ public sealed class WeeklySend
 
     public IReadOnlyList<SendBatchMessage> Batches { get; }
 
-    public SendBatchMessage Ml => Batches.Single(batch => batch.Track == "ml");
+    public SendBatchMessage Ml => Batches.Single(batch => batch.Track == Track.Ml);
 
-    public IEnumerable<SendBatchMessage> Others => Batches.Where(batch => batch.Track != "ml");
+    public IEnumerable<SendBatchMessage> Others => Batches.Where(batch => batch.Track != Track.Ml);
 
     /// <summary>Tables of a run's own: its subscribers are in no other test's weekly send, nor theirs in its.</summary>
     public static string NewTablePrefix() => $"fault{Guid.NewGuid():N}"[..16];

@@ -122,7 +122,7 @@ public sealed class FunctionParityTests
     public async Task Each_declared_route_answers_its_declared_methods_and_the_old_invocation_routes_are_gone()
     {
         await using var app = await CareerKitApp.StartAsync();
-        var sampleEdition = await StoredEditions.StoreAsync(app, "ml", 2198, queued: true);
+        var sampleEdition = await StoredEditions.StoreAsync(app, Track.Ml, 2198, queued: true);
 
         foreach (var function in Http)
         {

@@ -31,7 +31,7 @@ public sealed class StoragePrefixTests
         await using var second = await CareerKitApp.StartAsync(new Dictionary<string, string?> { [StorageOptions.TablePrefixSetting] = green, [SendQueue.QueueNameSetting] = queueName });
 
         // An edition's HTML is the first installation's only.
-        var edition = await StoredEditions.StoreAsync(first, "ml", 2201);
+        var edition = await StoredEditions.StoreAsync(first, Track.Ml, 2201);
         Assert.Contains("<html", await first.Services.GetRequiredService<EditionStore>().HtmlAsync(edition.Id, CancellationToken.None), StringComparison.OrdinalIgnoreCase);
         var unseen = await Assert.ThrowsAsync<RequestFailedException>(() => second.Services.GetRequiredService<EditionStore>().HtmlAsync(edition.Id, CancellationToken.None));
         Assert.Equal(404, unseen.Status);
@@ -51,7 +51,7 @@ public sealed class StoragePrefixTests
         Assert.True(await account.GetBlobContainerClient($"{blue}-{BlobKeyRing.ContainerName}").ExistsAsync());
 
         // A send batch queued by one is never received by the other.
-        await first.Services.GetRequiredService<SendQueue>().EnqueueAsync(new SendBatchMessage(edition.Id, "ml", edition.IsoWeek, 0, ["s1"]), CancellationToken.None);
+        await first.Services.GetRequiredService<SendQueue>().EnqueueAsync(new SendBatchMessage(edition.Id, Track.Ml, edition.IsoWeek, 0, ["s1"]), CancellationToken.None);
         var secondQueue = second.Services.GetRequiredService<SendQueue>();
         await secondQueue.EnsureCreatedAsync();
         Assert.Empty((await secondQueue.Client.ReceiveMessagesAsync(32)).Value);

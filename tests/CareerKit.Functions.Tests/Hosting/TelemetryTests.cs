@@ -106,7 +106,7 @@ public sealed class TelemetryTests : IDisposable
         await app.RunTimerAsync(CareerKit.Newsletter.NewsletterTimers.WeeklyTipsFunction);
         var queued = (await app.Services.GetRequiredService<SendQueue>().Client.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value
             .Select(message => JsonSerializer.Deserialize<SendBatchMessage>(message.Body.ToString(), JsonSerializerOptions.Web)!)
-            .First(batch => batch.IsoWeek.StartsWith("2112-", StringComparison.Ordinal) && batch.Track == "ml");
+            .First(batch => batch.IsoWeek.StartsWith("2112-", StringComparison.Ordinal) && batch.Track == Track.Ml);
 
         // The host's InsertionTime is storage time: the real clock, not the app's.
         var sent = await app.DeliverBatchAsync(queued, insertedOn: DateTimeOffset.UtcNow.AddSeconds(-90));

@@ -79,7 +79,8 @@ public sealed class Azurite : IDisposable
         process.BeginErrorReadLine();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process);
 
-        await FreePort.WaitUntilListeningAsync(table, TimeSpan.FromSeconds(30));
+        // Generous: on two cores busy with other builds, Node takes over 30 s to start Azurite (seen at load 50).
+        await FreePort.WaitUntilListeningAsync(table, TimeSpan.FromSeconds(120));
         await FreePort.WaitUntilListeningAsync(queue, TimeSpan.FromSeconds(10));
         await FreePort.WaitUntilListeningAsync(blob, TimeSpan.FromSeconds(10));
         return new Azurite(process, blob, queue, table);

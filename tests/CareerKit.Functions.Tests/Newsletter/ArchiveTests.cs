@@ -18,8 +18,8 @@ public sealed class ArchiveTests : IAsyncLifetime
     [Fact]
     public async Task The_archive_lists_sent_editions_under_their_track_and_not_unsent_ones()
     {
-        var sent = await StoredEditions.StoreAsync(_app, "ai", 2201, queued: true);
-        var unsent = await StoredEditions.StoreAsync(_app, "ai", 2202);
+        var sent = await StoredEditions.StoreAsync(_app, Track.Ai, 2201, queued: true);
+        var unsent = await StoredEditions.StoreAsync(_app, Track.Ai, 2202);
 
         var response = await _app.Client.GetAsync("/archive");
         var html = await response.Content.ReadAsStringAsync();
@@ -38,7 +38,7 @@ public sealed class ArchiveTests : IAsyncLifetime
     [Fact]
     public async Task An_archived_edition_is_the_email_subscribers_got_with_nothing_personal_in_it()
     {
-        var sent = await StoredEditions.StoreAsync(_app, "ml", 2203, queued: true);
+        var sent = await StoredEditions.StoreAsync(_app, Track.Ml, 2203, queued: true);
         var tips = sent.TipIds.Select(id => _app.Services.GetRequiredService<CuratedTips>().Seeds.Single(tip => tip.Id == id)).ToList();
 
         var response = await _app.Client.GetAsync($"/archive/{sent.Id}");
@@ -73,7 +73,7 @@ public sealed class ArchiveTests : IAsyncLifetime
     [Fact]
     public async Task An_edition_composed_but_not_yet_sent_is_not_in_the_archive()
     {
-        var unsent = await StoredEditions.StoreAsync(_app, "both", 2204);
+        var unsent = await StoredEditions.StoreAsync(_app, Track.Both, 2204);
 
         var response = await _app.Client.GetAsync($"/archive/{unsent.Id}");
 
@@ -83,7 +83,7 @@ public sealed class ArchiveTests : IAsyncLifetime
     [Fact]
     public async Task The_feed_is_Atom_with_an_entry_per_sent_edition_linking_to_its_archive_page()
     {
-        var sent = await StoredEditions.StoreAsync(_app, "both", 2205, queued: true);
+        var sent = await StoredEditions.StoreAsync(_app, Track.Both, 2205, queued: true);
 
         var response = await _app.Client.GetAsync("/archive/feed.xml");
         var text = await response.Content.ReadAsStringAsync();

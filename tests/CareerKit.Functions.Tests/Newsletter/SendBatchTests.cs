@@ -41,7 +41,7 @@ public sealed class SendBatchTests
     {
         var (app, batches, email) = await WeekWithSubscriberAsync(2105, "Ada & Co");
         await using var _ = app;
-        var mine = batches.Single(batch => batch.Track == "ml");
+        var mine = batches.Single(batch => batch.Track == Track.Ml);
         var sentBefore = app.SendGrid.Sent.Count;
 
         var outcome = await app.DeliverBatchAsync(mine);
@@ -72,7 +72,7 @@ public sealed class SendBatchTests
     {
         var (app, batches, email) = await WeekWithSubscriberAsync(2106, "Lin");
         await using var _ = app;
-        var mine = batches.Single(batch => batch.Track == "ml");
+        var mine = batches.Single(batch => batch.Track == Track.Ml);
         await app.Client.PostAsync(app.LinkFor(email, "api/subscriptions/unsubscribe", TokenPurpose.Unsubscribe),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
         var sentBefore = app.SendGrid.Sent.Count;
@@ -92,7 +92,7 @@ public sealed class SendBatchTests
     {
         var (app, batches, email) = await WeekWithSubscriberAsync(2109, "Noor");
         await using var _ = app;
-        var mine = batches.Single(batch => batch.Track == "ml");
+        var mine = batches.Single(batch => batch.Track == Track.Ml);
         var (sentBefore, attemptsBefore) = (app.SendGrid.Sent.Count, app.SendGrid.Attempts);
         app.SendGrid.FailNext(429, retryAfter: TimeSpan.FromSeconds(3));
 
@@ -130,7 +130,7 @@ public sealed class SendBatchTests
     public async Task A_full_batch_of_1000_subscribers_is_taken_by_the_queue_trigger()
     {
         await using var app = await CareerKitApp.StartAsync(new Dictionary<string, string?> { ["CareerKit:TablePrefix"] = $"full{Guid.NewGuid():N}"[..14] });
-        var record = await StoredEditions.StoreAsync(app, "ml", 2148);
+        var record = await StoredEditions.StoreAsync(app, Track.Ml, 2148);
         var ids = Enumerable.Range(0, SendQueue.MaxBatchSize).Select(_ => Guid.NewGuid().ToString("N")).Order(StringComparer.Ordinal).ToList(); // Ids as long as subscribers' (nobody's, here).
 
         var outcome = await app.DeliverBatchAsync(new SendBatchMessage(record.Id, record.Track, record.IsoWeek, 0, ids));

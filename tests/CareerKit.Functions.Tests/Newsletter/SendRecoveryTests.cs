@@ -62,7 +62,7 @@ public sealed class SendRecoveryTests
 
     private static async Task<SendBatchMessage> StoredEditionAsync(CareerKitApp app, int year, IReadOnlyList<string> subscriberIds)
     {
-        var record = await StoredEditions.StoreAsync(app, "ml", year);
+        var record = await StoredEditions.StoreAsync(app, Track.Ml, year);
         return new SendBatchMessage(record.Id, record.Track, record.IsoWeek, 0, subscriberIds);
     }
 

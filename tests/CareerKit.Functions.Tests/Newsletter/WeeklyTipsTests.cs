@@ -63,12 +63,12 @@ public sealed class WeeklyTipsTests
 
         var batches = await BatchesForWeekAsync(app, "2101-W09");
         var byTrack = batches.GroupBy(batch => batch.Track).ToDictionary(group => group.Key, group => group.SelectMany(batch => batch.SubscriberIds).ToList());
-        Assert.All(ml, id => Assert.Single(byTrack["ml"], queued => queued == id));
-        Assert.Single(byTrack["both"], queued => queued == both);
+        Assert.All(ml, id => Assert.Single(byTrack[Track.Ml], queued => queued == id));
+        Assert.Single(byTrack[Track.Both], queued => queued == both);
         var everyone = byTrack.Values.SelectMany(ids => ids).ToList();
         Assert.DoesNotContain((await app.FindSubscriberAsync(pending))!.Id, everyone);
         Assert.DoesNotContain((await app.FindSubscriberAsync(leaver))!.Id, everyone);
-        Assert.DoesNotContain(both, byTrack.GetValueOrDefault("ml", []));
+        Assert.DoesNotContain(both, byTrack.GetValueOrDefault(Track.Ml, []));
         Assert.All(batches, batch => Assert.True(batch.SubscriberIds.Count <= SendQueue.MaxBatchSize));
         Assert.Subset(batches.Select(batch => batch.EditionId).ToHashSet(), new HashSet<string> { "2101-W09-both", "2101-W09-ml" });
     }
@@ -100,8 +100,8 @@ public sealed class WeeklyTipsTests
         app.Time.Advance(TimeSpan.FromDays(7));
         await app.RunTimerAsync(NewsletterTimers.WeeklyTipsFunction);
 
-        var first = await store.FindAsync("ml", "2103-W09", CancellationToken.None);
-        var second = await store.FindAsync("ml", "2103-W10", CancellationToken.None);
+        var first = await store.FindAsync(Track.Ml, "2103-W09", CancellationToken.None);
+        var second = await store.FindAsync(Track.Ml, "2103-W10", CancellationToken.None);
         Assert.Equal(3, first!.TipIds.Count);
         Assert.Empty(first.TipIds.Intersect(second!.TipIds));
         Assert.Contains("here are this week", await store.HtmlAsync(second.Id, CancellationToken.None));
@@ -116,7 +116,7 @@ public sealed class WeeklyTipsTests
             clockStart: new DateTimeOffset(2104, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var store = app.Services.GetRequiredService<EditionStore>();
         await app.TimerWaitingAsync(NewsletterTimers.WeeklyTipsFunction);
-        Assert.Null(await store.FindAsync("ai", "2104-W10", CancellationToken.None));
+        Assert.Null(await store.FindAsync(Track.Ai, "2104-W10", CancellationToken.None));
 
         app.Time.Advance(TimeSpan.FromDays(1));
 
@@ -129,7 +129,7 @@ public sealed class WeeklyTipsTests
         for (var attempt = 0; attempt < 200 && edition?.Status != EditionStatus.Queued; attempt++)
         {
             await Task.Delay(50);
-            edition = await store.FindAsync("ai", isoWeek, CancellationToken.None);
+            edition = await store.FindAsync(Track.Ai, isoWeek, CancellationToken.None);
         }
 
         return edition;

@@ -17,13 +17,15 @@ public class PersonalisationBenchmarks
     private const int BatchSize = 1000;
     private readonly SendGridOptions _sendGrid = new() { ApiKey = "SG.bench", FromEmail = "newsletter@careerkit.example" };
     private EditionRecipients _recipients = null!;
+    private static readonly string[] Tips = ["tip-one", "tip-two", "tip-three"]; // An edition's usual three tips, each with its feedback links.
     private Subscriber[] _subscribers = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var options = Options.Create(new CareerKitOptions { PublicBaseUrl = "https://careerkit.example", SigningKey = "benchmark-signing-key-0123456789-abcdefghijkl" });
-        _recipients = new EditionRecipients(new SubscriptionTokens(options, TimeProvider.System), options);
+        var tokens = new SubscriptionTokens(options, TimeProvider.System);
+        _recipients = new EditionRecipients(tokens, new FeedbackLinks(tokens, options), options);
         var hasher = new AddressHasher(options);
         _subscribers = [.. Enumerable.Range(0, BatchSize).Select(index => new Subscriber
         {
@@ -36,12 +38,12 @@ public class PersonalisationBenchmarks
 
     /// <summary>Only the recipient's values and signed links, without the request around them.</summary>
     [Benchmark(OperationsPerInvoke = BatchSize)]
-    public int RecipientValuesOnly() => _subscribers.Sum(subscriber => _recipients.For("2026-W48-ml", subscriber, subscriber.Email!).HtmlValues.Count);
+    public int RecipientValuesOnly() => _subscribers.Sum(subscriber => _recipients.For("2026-W48-ml", Tips, subscriber, subscriber.Email!).HtmlValues.Count);
 
     [Benchmark(OperationsPerInvoke = BatchSize)]
     public int PersonaliseOneRecipient()
     {
-        var recipients = _subscribers.Select(subscriber => _recipients.For("2026-W48-ml", subscriber, subscriber.Email!)).ToList();
+        var recipients = _subscribers.Select(subscriber => _recipients.For("2026-W48-ml", Tips, subscriber, subscriber.Email!)).ToList();
         return SendGridBulkRequest.Write(new BulkEmail("Subject", "<p>ckph-first-name-6b1f</p>", "ckph-first-name-6b1f-text", recipients, ["tips-ml"]), _sendGrid).Length;
     }
 }

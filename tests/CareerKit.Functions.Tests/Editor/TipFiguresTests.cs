@@ -66,6 +66,7 @@ public sealed class TipFiguresTests
         Assert.True(At(useful, tips[0]) < At(useful, tips[2]) && At(useful, tips[2]) < At(useful, tips[1]), "most useful first");
         Assert.Contains("<option value=\"least-useful\" selected>", leastUseful, StringComparison.Ordinal);
         Assert.True(At(leastUseful, tips[1]) < At(leastUseful, tips[2]) && At(leastUseful, tips[2]) < At(leastUseful, tips[0]), "least useful first");
-        Assert.Matches($"id=\"tip-{tips[0]}\"[^§]*?sent 1 · 1 useful · 0 not for me", useful);
+        // The picker's row: words, then sent, useful and not for me, each in its own figure column.
+        Assert.Matches($"id=\"tip-{tips[0]}\".*?<td class=\"num\">\\d+</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">0</td></tr>", useful);
     }
 }

@@ -53,9 +53,16 @@ public static class StandaloneFunctions
 
     private static async Task AnswerAsync(HttpContext context, FunctionDeclaration function)
     {
-        var answer = await context.RequestServices.GetRequiredService<FunctionRules>().RunAsync(context, function,
-            () => FunctionInvoker.InvokeAsync(function, context.RequestServices, context.Request, context, context.RequestAborted));
-        await answer.ExecuteAsync(context);
+        try
+        {
+            var answer = await context.RequestServices.GetRequiredService<FunctionRules>().RunAsync(context, function,
+                () => FunctionInvoker.InvokeAsync(function, context.RequestServices, context.Request, context, context.RequestAborted));
+            await answer.ExecuteAsync(context);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-request (a cut-off upload): no one is left to answer, and it is not the app's error.
+        }
     }
 
     /// <summary>

@@ -11,8 +11,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-KIT=${OPENRESUME:-$PWD/../shared/tools/openresume}
-[ -f "$KIT/run.ts" ] || { echo "OpenResume's parser kit not found at $KIT (set OPENRESUME)" >&2; exit 1; }
+# The kit lives beside the repository (../shared/tools/openresume); a clone made elsewhere finds it in the nearest
+# folder above it that has shared/tools/openresume, or in this environment's /work/shared.
+find_kit() {
+  local dir=$PWD
+  while [ "$dir" != / ]; do
+    dir=$(dirname "$dir")
+    [ -f "$dir/shared/tools/openresume/run.ts" ] && { echo "$dir/shared/tools/openresume"; return; }
+  done
+  echo /work/shared/tools/openresume
+}
+KIT=${OPENRESUME:-$(find_kit)}
+[ -f "$KIT/run.ts" ] || { echo "OpenResume's parser kit not found at $KIT nor in any shared/tools/openresume above $PWD (set OPENRESUME)" >&2; exit 1; }
 
 # The kit is read-only (shared/ in CI): install its packages once into a scratch copy named after its contents,
 # reused by later runs; moved into place whole, so two runs at once never see half an install.

@@ -6,8 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-10}
-BLOB=17280; QUEUE=17281; TABLE=17282
-STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$BLOB/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE/devstoreaccount1;"
+source scripts/lib-azurite.sh
 
 work=$(mktemp -d)
 pids=()
@@ -16,10 +15,7 @@ trap cleanup EXIT
 
 bash scripts/package.sh "$work" >/dev/null
 dotnet build -c Release --nologo -v q bench/CareerKit.ColdStart >/dev/null
-node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck --disableTelemetry \
-  --blobHost 127.0.0.1 --blobPort $BLOB --queueHost 127.0.0.1 --queuePort $QUEUE --tableHost 127.0.0.1 --tablePort $TABLE &
-pids+=($!)
-for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$TABLE") 2>/dev/null && break; sleep 0.2; done
+start_azurite 17280
 
 # The build just kept both cores busy: let the machine settle (1-minute load under 1, at most 2 minutes) first.
 for _ in $(seq 1 24); do awk '{exit !($1 < 1.0)}' /proc/loadavg && break; sleep 5; done

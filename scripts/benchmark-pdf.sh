@@ -27,7 +27,7 @@ TOOL=$out/tools/careerkit
 
 [ "${SKIP_WARM:-}" = 1 ] || {
 echo "## warm: CareerKit (BenchmarkDotNet)"
-dotnet bench/CareerKit.Benchmarks/bin/Release/net10.0/CareerKit.Benchmarks.dll --filter '*' --artifacts "$out/bdn" 2>&1 | grep -E '^\| (Method|Render|Write)'
+dotnet bench/CareerKit.Benchmarks/bin/Release/net10.0/CareerKit.Benchmarks.dll --filter '*ResumeRender*' --artifacts "$out/bdn" 2>&1 | grep -E '^\| (Method|Render|Write)'
 
 echo "## warm: Typst and Chromium ($ITERATIONS documents each)"
 node bench/engines/warm.mjs "$RESUME" "$FONTS" "$ITERATIONS" "$out"
@@ -61,5 +61,8 @@ cold chromium chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-u
 
 echo "## PDF size and pages"
 for pdf in careerkit.pdf typst-cold.pdf chromium-cold.pdf; do
-  printf '%s: %s bytes, %s page(s)\n' "$pdf" "$(stat -c %s "$out/$pdf")" "$(pdfinfo "$out/$pdf" | awk '/^Pages/ {print $2}')"
+  pages=$(pdfinfo "$out/$pdf" 2>"$out/pdfinfo.err" | awk '/^Pages/ {print $2}')
+  printf '%s: %s bytes, %s page(s)\n' "$pdf" "$(stat -c %s "$out/$pdf")" "$pages"
+  # What Poppler complains of, under the file it is about.
+  sed "s/^/  pdfinfo: /" "$out/pdfinfo.err"
 done

@@ -7,7 +7,7 @@ namespace CareerKit.Resumes;
 public sealed class ResumeRenderer : IDisposable
 {
     /// <summary>Part of every cache key: bump when the layout changes, so cached PDFs are redrawn.</summary>
-    public const string LayoutVersion = "3";
+    public const string LayoutVersion = "4";
     private readonly FontLibrary _fonts;
     private readonly PdfRenderer _renderer;
 

@@ -36,7 +36,28 @@ internal sealed class LoadedFont : IDisposable
     public IReadOnlyCollection<int> CodePoints { get; }
     public int GlyphCount => _face.GlyphCount;
 
-    public bool Covers(int codePoint) => _font.TryGetGlyph((uint)codePoint, out var glyph) && glyph != 0;
+    public bool Covers(int codePoint)
+    {
+        if (codePoint >= 0x10000)
+        {
+            return _font.TryGetGlyph((uint)codePoint, out var glyph) && glyph != 0;
+        }
+
+        // Every character of every render asks, some twice (preparing, then laying out): remember the answers.
+        var coverage = _coverage ??= new byte[0x10000];
+        var known = coverage[codePoint];
+        if (known == 0)
+        {
+            known = _font.TryGetGlyph((uint)codePoint, out var glyph) && glyph != 0 ? Covered : NotCovered;
+            coverage[codePoint] = known;
+        }
+
+        return known == Covered;
+    }
+
+    private const byte Covered = 1;
+    private const byte NotCovered = 2;
+    private byte[]? _coverage; // One byte per character of the Basic Multilingual Plane, once asked.
 
     /// <summary>The glyph for a character, or 0 (the missing glyph).</summary>
     public ushort GlyphOf(int codePoint) => _font.TryGetGlyph((uint)codePoint, out var glyph) ? (ushort)glyph : (ushort)0;
@@ -93,7 +114,27 @@ internal sealed class LoadedFont : IDisposable
             offsets[i] = new SKPoint(positions[i].XOffset, -positions[i].YOffset);
         }
 
-        return new ShapedText(glyphs, advances, offsets, clusters);
+        return new ShapedText(glyphs, advances, offsets, clusters, ReadsBack(text, glyphs));
+    }
+
+    /// <summary>
+    /// Whether the glyphs are the text's characters one for one, in order: then the ToUnicode map gives the text back.
+    /// Not so for a Devanagari conjunct or a vowel sign drawn before its consonant.
+    /// </summary>
+    private bool ReadsBack(string text, ushort[] glyphs)
+    {
+        var index = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (index >= glyphs.Length || glyphs[index] != GlyphOf(rune.Value))
+            {
+                return false;
+            }
+
+            index++;
+        }
+
+        return index == glyphs.Length;
     }
 
     public void Dispose()
@@ -106,5 +147,8 @@ internal sealed class LoadedFont : IDisposable
     }
 }
 
-/// <summary>A shaped piece of text: per glyph its id, advance and offset (font units) and source index.</summary>
-internal sealed record ShapedText(ushort[] Glyphs, int[] Advances, SKPoint[] Offsets, int[] Clusters);
+/// <summary>
+/// A shaped piece of text: per glyph its id, advance and offset (font units) and source index; and whether the glyphs
+/// read back as the text through the font's character map (else the PDF says what they stand for).
+/// </summary>
+internal sealed record ShapedText(ushort[] Glyphs, int[] Advances, SKPoint[] Offsets, int[] Clusters, bool ReadsBack);

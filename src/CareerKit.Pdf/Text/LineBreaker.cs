@@ -9,7 +9,7 @@ namespace CareerKit.Pdf.Text;
 /// </summary>
 internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
 {
-    private readonly Dictionary<(FontStyle, float), SkiaSharp.SKFont> _skiaFonts = [];
+    private readonly Dictionary<(FontFace, float), SkiaSharp.SKFont> _skiaFonts = [];
     private readonly Dictionary<SkiaSharp.SKColor, SkiaSharp.SKPaint> _paints = [];
 
     public const float LineSpacing = 1.3f;
@@ -27,13 +27,18 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
                     // A space between runs ends the run before it: extractors drop a text operation's leading
                     // spaces, and "raft-lab" + " https://…" would come back as "raft-labhttps://…".
                     var before = line.LastRun ?? run;
-                    var space = Shape(before.Style.Font, " ");
-                    line.PendingSpace(before, space, Width(space, before.Style, 0, space.Glyphs.Length));
+                    var face = line.LastFace is { } last && fonts.Full(last).Covers(' ') ? last : new FontFace(before.Style.Font);
+                    var space = Shape(face, " ");
+                    line.PendingSpace(before, face, space, Width(space, before.Style, face, 0, space.Glyphs.Length));
                     continue;
                 }
 
-                var shaped = Shape(run.Style.Font, piece.Value);
-                var width = Width(shaped, run.Style, 0, shaped.Glyphs.Length);
+                var word = Word(run.Style, piece.Value);
+                var width = 0f;
+                foreach (var segment in word)
+                {
+                    width += segment.Width;
+                }
 
                 if (!line.Fits(width, maxWidth) && !line.IsEmpty)
                 {
@@ -42,25 +47,36 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
 
                 if (width <= maxWidth || !line.IsEmpty)
                 {
-                    line.Add(run, piece.Value, shaped, 0, shaped.Glyphs.Length, width);
+                    foreach (var segment in word)
+                    {
+                        line.Add(run, segment.Face, segment.Text, segment.Shaped, 0, segment.Shaped.Glyphs.Length, segment.Width);
+                    }
+
                     continue;
                 }
 
-                // A word longer than a line: as many glyphs as fit, then the next line.
-                var start = 0;
-                while (start < shaped.Glyphs.Length)
+                // A word longer than a line (or a line of Chinese, written without spaces): as many glyphs as fit,
+                // then the next line.
+                foreach (var segment in word)
                 {
-                    var end = start + 1;
-                    while (end < shaped.Glyphs.Length && Width(shaped, run.Style, start, end + 1) <= maxWidth)
+                    var shaped = segment.Shaped;
+                    var start = 0;
+                    while (start < shaped.Glyphs.Length)
                     {
-                        end++;
-                    }
+                        var end = start;
+                        while (end < shaped.Glyphs.Length && ((line.IsEmpty && end == start) || line.Width + Width(shaped, run.Style, segment.Face, start, end + 1) <= maxWidth))
+                        {
+                            end++;
+                        }
 
-                    line.Add(run, piece.Value, shaped, start, end, Width(shaped, run.Style, start, end));
-                    start = end;
-                    if (start < shaped.Glyphs.Length)
-                    {
-                        lines.Add(line.Finish());
+                        if (end == start)
+                        {
+                            lines.Add(line.Finish());
+                            continue;
+                        }
+
+                        line.Add(run, segment.Face, segment.Text, shaped, start, end, Width(shaped, run.Style, segment.Face, start, end));
+                        start = end;
                     }
                 }
             }
@@ -74,6 +90,28 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
         return lines;
     }
 
+    /// <summary>A word shaped in the faces that draw it: one stretch in the common case, more where a fallback font draws part.</summary>
+    private (FontFace Face, string Text, ShapedText Shaped, float Width)[] Word(TextStyle style, string text)
+    {
+        // Layout breaks the same paragraph many times (measuring, then drawing, page after page): cut, shape and
+        // measure each word once per document.
+        var key = (style.Font, style.Size, text);
+        if (!_words.TryGetValue(key, out var word))
+        {
+            word = [.. fonts.Segments(text, style.Font).Select(segment =>
+            {
+                var part = segment.Start == 0 && segment.Length == text.Length ? text : text.Substring(segment.Start, segment.Length);
+                var shaped = Shape(segment.Face, part);
+                return (segment.Face, part, shaped, Width(shaped, style, segment.Face, 0, shaped.Glyphs.Length));
+            })];
+            _words[key] = word;
+        }
+
+        return word;
+    }
+
+    private readonly Dictionary<(FontStyle, float, string), (FontFace Face, string Text, ShapedText Shaped, float Width)[]> _words = [];
+
     /// <summary>The width of one line holding all the runs: what a right-aligned part of a row needs.</summary>
     public float NaturalWidth(IReadOnlyList<TextRun> runs) => Break(runs, float.MaxValue).Select(line => line.Width).DefaultIfEmpty(0).Max();
 
@@ -83,7 +121,7 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
     {
         if (!_ascents.TryGetValue((style.Font, style.Size), out var ascent))
         {
-            ascent = -SkiaFont(style).Metrics.Ascent;
+            ascent = -SkiaFont(new FontFace(style.Font), style.Size).Metrics.Ascent;
             _ascents[(style.Font, style.Size)] = ascent;
         }
 
@@ -92,15 +130,15 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
 
     private readonly Dictionary<(FontStyle, float), float> _ascents = [];
 
-    internal LoadedFont Font(FontStyle style) => fonts[style];
+    internal LoadedFont Font(FontFace face) => fonts[face];
 
     /// <summary>One Skia font per face and size for the whole document, rather than one per piece of text.</summary>
-    internal SkiaSharp.SKFont SkiaFont(TextStyle style)
+    internal SkiaSharp.SKFont SkiaFont(FontFace face, float size)
     {
-        if (!_skiaFonts.TryGetValue((style.Font, style.Size), out var font))
+        if (!_skiaFonts.TryGetValue((face, size), out var font))
         {
-            font = new SkiaSharp.SKFont(fonts[style.Font].Typeface, style.Size) { Subpixel = true, Edging = SkiaSharp.SKFontEdging.Antialias };
-            _skiaFonts[(style.Font, style.Size)] = font;
+            font = new SkiaSharp.SKFont(fonts[face].Typeface, size) { Subpixel = true, Edging = SkiaSharp.SKFontEdging.Antialias };
+            _skiaFonts[(face, size)] = font;
         }
 
         return font;
@@ -130,9 +168,9 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
         }
     }
 
-    private ShapedText Shape(FontStyle style, string text) => fonts[style].Shape(text);
+    private ShapedText Shape(FontFace face, string text) => fonts[face].Shape(text);
 
-    private float Width(ShapedText shaped, TextStyle style, int start, int end)
+    private float Width(ShapedText shaped, TextStyle style, FontFace face, int start, int end)
     {
         var units = 0;
         for (var i = start; i < end; i++)
@@ -140,7 +178,7 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
             units += shaped.Advances[i];
         }
 
-        return units * style.Size / fonts[style.Font].UnitsPerEm;
+        return units * style.Size / fonts[face].UnitsPerEm;
     }
 
     [GeneratedRegex(@"\s+|[^\s]+")]
@@ -150,33 +188,42 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
     private sealed class LineBuilder(LineBreaker breaker)
     {
         private TextLine _line = new();
-        private (TextRun Run, ShapedText Shaped, float Width)? _space;
+        private (TextRun Run, FontFace Face, ShapedText Shaped, float Width)? _space;
 
         public bool IsEmpty => _line.Fragments.Count == 0;
+
+        public float Width => _line.Width;
 
         /// <summary>The run of the last word on the line, if any.</summary>
         public TextRun? LastRun { get; private set; }
 
+        /// <summary>
+        /// The face of the last word on the line, if any: a space after Chinese or Hindi is drawn in the same fallback
+        /// font, so the line stays one text operation.
+        /// </summary>
+        public FontFace? LastFace { get; private set; }
+
         public bool Fits(float width, float maxWidth) => _line.Width + (_space?.Width ?? 0) + width <= maxWidth;
 
-        public void PendingSpace(TextRun run, ShapedText shaped, float width)
+        public void PendingSpace(TextRun run, FontFace face, ShapedText shaped, float width)
         {
             if (!IsEmpty)
             {
-                _space = (run, shaped, width); // Spaces at the start of a line are dropped.
+                _space = (run, face, shaped, width); // Spaces at the start of a line are dropped.
             }
         }
 
-        public void Add(TextRun run, string text, ShapedText shaped, int start, int end, float width)
+        public void Add(TextRun run, FontFace face, string text, ShapedText shaped, int start, int end, float width)
         {
             if (_space is { } space)
             {
-                Append(space.Run, " ", space.Shaped, 0, space.Shaped.Glyphs.Length);
+                Append(space.Run, space.Face, " ", space.Shaped, 0, space.Shaped.Glyphs.Length);
                 _space = null;
             }
 
-            Append(run, text, shaped, start, end);
+            Append(run, face, text, shaped, start, end);
             LastRun = run;
+            LastFace = face;
         }
 
         public TextLine Finish()
@@ -190,16 +237,17 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
             _line = new TextLine();
             _space = null;
             LastRun = null;
+            LastFace = null;
             return finished;
         }
 
-        private void Append(TextRun run, string text, ShapedText shaped, int start, int end)
+        private void Append(TextRun run, FontFace face, string text, ShapedText shaped, int start, int end)
         {
             var link = run.SafeLink;
-            var fragment = _line.Fragments.Count > 0 && _line.Fragments[^1].Style == run.Style && _line.Fragments[^1].Link == link
-                ? _line.Fragments[^1]
-                : AddFragment(run.Style, link);
-            var scale = run.Style.Size / breaker.Font(run.Style.Font).UnitsPerEm;
+            var last = _line.Fragments.Count > 0 ? _line.Fragments[^1] : null;
+            var fragment = last is not null && last.Style == run.Style && last.Face == face && last.Link == link ? last : AddFragment(run.Style, face, link);
+            fragment.NeedsActualText |= !shaped.ReadsBack && fragment.Text is not null;
+            var scale = run.Style.Size / breaker.Font(face).UnitsPerEm;
             for (var i = start; i < end; i++)
             {
                 fragment.Glyphs.Add(shaped.Glyphs[i]);
@@ -217,9 +265,9 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
             _line.Width = fragment.X + fragment.Width;
         }
 
-        private LineFragment AddFragment(TextStyle style, string? link)
+        private LineFragment AddFragment(TextStyle style, FontFace face, string? link)
         {
-            var fragment = new LineFragment(style, link, _line.Width);
+            var fragment = new LineFragment(style, face, link, _line.Width);
             _line.Fragments.Add(fragment);
             return fragment;
         }

@@ -13,16 +13,25 @@ internal sealed class TextLine
     public float Baseline { get; set; }
 }
 
-/// <summary>Glyphs of one run on one line. Positions are relative to the fragment's left edge.</summary>
-internal sealed class LineFragment(TextStyle style, string? link, float x)
+/// <summary>Glyphs of one run in one face on one line. Positions are relative to the fragment's left edge.</summary>
+internal sealed class LineFragment(TextStyle style, Fonts.FontFace face, string? link, float x)
 {
     public TextStyle Style { get; } = style;
+
+    /// <summary>The face the glyphs are from: the style's own, or a fallback for characters the family lacks.</summary>
+    public Fonts.FontFace Face { get; } = face;
     public string? Link { get; } = link;
     public float X { get; } = x;
     public List<ushort> Glyphs { get; } = [];
     public List<SKPoint> Positions { get; } = [];
     public float Width { get; set; }
 
-    /// <summary>For a link, the characters its glyphs stand for: the link annotation's description.</summary>
-    public System.Text.StringBuilder? Text { get; } = link is null ? null : new();
+    /// <summary>
+    /// The characters the glyphs stand for, kept for a link (the annotation's description) and in a fallback face
+    /// (where shaping may join or reorder glyphs).
+    /// </summary>
+    public System.Text.StringBuilder? Text { get; } = link is null && !face.IsFallback ? null : new();
+
+    /// <summary>True when the glyphs do not read back as <see cref="Text"/>: the PDF gives the text as ActualText.</summary>
+    public bool NeedsActualText { get; set; }
 }

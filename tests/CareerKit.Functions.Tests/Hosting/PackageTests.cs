@@ -64,6 +64,11 @@ public sealed class PackageTests(PackageFixture package) : IClassFixture<Package
         Assert.True(File.Exists(executable), $"{executable} is missing");
         Assert.True(File.GetUnixFileMode(executable).HasFlag(UnixFileMode.UserExecute), "the executable lost its execute bit in the zip");
         Assert.True(File.Exists(Path.Combine(package.Unpacked, "fonts", "DejaVuSans.ttf")));
+        foreach (var fallback in CareerKit.Pdf.Fonts.FallbackFonts.All)
+        {
+            Assert.True(File.Exists(Path.Combine(package.Unpacked, "fonts", "fallback", fallback.File)), $"fallback font {fallback.File} is not in the package");
+        }
+
         Assert.True(File.Exists(Path.Combine(package.Unpacked, "templates", "pages", "signup.liquid")));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(package.Unpacked, "seeds", "tips"), "*.md"));
         Assert.True(File.Exists(Path.Combine(package.Unpacked, "libSkiaSharp.so")));

@@ -211,11 +211,11 @@ public sealed class ResumeApiTests : IAsyncLifetime
     public async Task Characters_no_font_covers_are_reported_in_a_header_and_unsafe_urls_are_not_linked()
     {
         var response = await _app.Client.PostAsync("/api/resumes/ai-engineer", Json("""
-            { "basics": { "name": "Wei 漢 Chen", "url": "javascript:alert(1)", "profiles": [ { "network": "GitHub", "username": "wei", "url": "https://github.com/wei" } ] } }
+            { "basics": { "name": "Wei 𗀀 Chen", "url": "javascript:alert(1)", "profiles": [ { "network": "GitHub", "username": "wei", "url": "https://github.com/wei" } ] } }
             """));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("U+6F22", response.Headers.GetValues(ResumesApi.MissingCharactersHeader).Single());
+        Assert.Equal("U+17000", response.Headers.GetValues(ResumesApi.MissingCharactersHeader).Single());
         using var document = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
         var links = document.GetPages().SelectMany(page => page.GetHyperlinks()).Select(link => link.Uri).ToList();
         Assert.Contains("https://github.com/wei", links);
@@ -396,15 +396,15 @@ public sealed class ResumeApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Right_to_left_text_is_drawn_and_emoji_without_a_font_are_reported()
+    public async Task Right_to_left_text_Chinese_and_emoji_are_drawn_and_an_emoji_newer_than_every_font_is_reported()
     {
-        var response = await _app.Client.PostAsync("/api/resumes/ai-engineer", Json("""{ "basics": { "name": "Noa שלום Levi 🧠" } }"""));
+        var response = await _app.Client.PostAsync("/api/resumes/ai-engineer", Json("""{ "basics": { "name": "Noa שלום Levi 🧠 陈伟 🫠" } }"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("U+1F9E0", response.Headers.GetValues(ResumesApi.MissingCharactersHeader).Single());
+        Assert.Equal("U+1FAE0", response.Headers.GetValues(ResumesApi.MissingCharactersHeader).Single());
         var text = Text(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("Noa", text);
-        Assert.Contains("Levi □", text);
+        Assert.Contains("Levi 🧠 陈伟 □", text);
         Assert.True("שלום".All(letter => text.Contains(letter)), "the Hebrew letters are drawn");
     }
 

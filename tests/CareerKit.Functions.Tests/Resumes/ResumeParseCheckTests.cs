@@ -52,22 +52,39 @@ public sealed class ResumeParseCheckTests : IAsyncLifetime
     [Fact]
     public async Task A_field_the_pdf_cannot_carry_is_named_with_what_a_parser_reads_instead()
     {
-        // The PDF's font has no Chinese characters: they are drawn as placeholders, so a parser cannot read them back.
+        // No font here has Tangut: its characters are drawn as placeholders, so a parser cannot read them back.
         const string resume = """
             {
-              "basics": { "name": "李小龍", "email": "lee@example.com", "phone": "+1 555 010 2000" },
-              "work": [ { "name": "北京 Analytics", "position": "Data Scientist", "startDate": "2021-03", "highlights": ["Cut churn 12%"] } ]
+              "basics": { "name": "𗀀𗀁 Lee", "email": "lee@example.com", "phone": "+1 555 010 2000" },
+              "work": [ { "name": "𗀂 Analytics", "position": "Data Scientist", "startDate": "2021-03", "highlights": ["Cut churn 12%"] } ]
             }
             """;
 
         var check = await ParseCheckAsync("ml-engineer", resume);
 
         var mismatches = Mismatches(check);
-        Assert.StartsWith("name: you wrote “李小龍”; a parser", mismatches["basics.name"]);
-        Assert.StartsWith("organisation: you wrote “北京 Analytics”; a parser", mismatches["work[0].name"]);
+        Assert.StartsWith("name: you wrote “𗀀𗀁 Lee”; a parser", mismatches["basics.name"]);
+        Assert.StartsWith("organisation: you wrote “𗀂 Analytics”; a parser", mismatches["work[0].name"]);
         Assert.DoesNotContain("basics.email", mismatches.Keys);
         Assert.DoesNotContain("work[0].position", mismatches.Keys);
         Assert.Equal("lee@example.com", ReadBack(check)["basics.email"]);
+    }
+
+    [Fact]
+    public async Task A_Chinese_name_and_company_drawn_in_the_fallback_font_read_back_as_written()
+    {
+        const string resume = """
+            {
+              "basics": { "name": "李小龍", "email": "lee@example.com" },
+              "work": [ { "name": "北京 Analytics", "position": "Data Scientist", "startDate": "2021-03" } ]
+            }
+            """;
+
+        var check = await ParseCheckAsync("ml-engineer", resume);
+
+        Assert.Empty(Mismatches(check));
+        Assert.Equal("李小龍", ReadBack(check)["basics.name"]);
+        Assert.Equal("北京 Analytics", ReadBack(check)["work[0].name"]);
     }
 
     [Fact]

@@ -153,7 +153,7 @@ public sealed class ToolPackageTests(ToolPackageFixture tool) : IClassFixture<To
         Assert.Equal("\u007fELF", Encoding.ASCII.GetString(executable, 0, 4));
         Assert.False(File.Exists(Path.Combine(tool.InstalledFolder, "careerkit.dll")), "a managed careerkit.dll: the tool was not compiled ahead of time");
         Assert.False(File.Exists(Path.Combine(tool.InstalledFolder, "CareerKit.Resumes.dll")), "a managed CareerKit.Resumes.dll beside the native executable");
-        foreach (var beside in new[] { "libSkiaSharp.so", "libHarfBuzzSharp.so", "fonts/DejaVuSans.ttf", "fonts/LICENSE", "templates/resumes/ml-engineer.json", "templates/resumes/skill-aliases.json" })
+        foreach (var beside in new[] { "libSkiaSharp.so", "libHarfBuzzSharp.so", "fonts/DejaVuSans.ttf", "fonts/LICENSE", "fonts/fallback/DroidSansFallbackFull.ttf", "fonts/fallback/NotoSansDevanagari-Regular.ttf", "fonts/fallback/licences/fonts-droid-fallback.copyright", "templates/resumes/ml-engineer.json", "templates/resumes/skill-aliases.json" })
         {
             Assert.True(File.Exists(Path.Combine(tool.InstalledFolder, beside)), $"{beside} is missing beside the tool");
         }

@@ -38,9 +38,9 @@ internal static class PdfDocumentWriter
         file.Object(pagesRoot, kids.Append("]>>"));
 
         var fontDictionary = new StringBuilder("<</Font<<");
-        foreach (var style in surface.UsedFonts)
+        foreach (var face in surface.UsedFonts.OrderBy(face => face.ResourceName, StringComparer.Ordinal))
         {
-            fontDictionary.Append("/F").Append((int)style).Append(' ').Reference(WriteFont(file, fonts[style].PdfProgram)).Append(' ');
+            fontDictionary.Append('/').Append(face.ResourceName).Append(' ').Reference(WriteFont(file, fonts[face].PdfProgram)).Append(' ');
         }
 
         file.Object(resources, fontDictionary.Append(">>>>"));

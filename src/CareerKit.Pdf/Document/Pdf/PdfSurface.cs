@@ -19,7 +19,7 @@ internal sealed class PdfSurface(Size paper) : Surface
     public List<PdfPage> Pages { get; } = [];
 
     /// <summary>The faces text was drawn in: only those are embedded.</summary>
-    public SortedSet<FontStyle> UsedFonts { get; } = [];
+    public HashSet<FontFace> UsedFonts { get; } = [];
 
     public Size Paper => paper;
 
@@ -76,7 +76,7 @@ internal sealed class PdfSurface(Size paper) : Surface
         foreach (var fragment in line.Fragments)
         {
             var left = OriginX + x + fragment.X;
-            Text(content, fragment, fonts.Font(fragment.Style.Font).PdfProgram, left, baseline);
+            Text(content, fragment, fonts.Font(fragment.Face).PdfProgram, left, baseline);
             if (fragment.Link is { } address && !_inArtifact)
             {
                 var owner = LinkElement(address);
@@ -136,9 +136,16 @@ internal sealed class PdfSurface(Size paper) : Surface
     /// </summary>
     private void Text(StringBuilder content, LineFragment fragment, PdfFontProgram font, float left, float baseline)
     {
-        UsedFonts.Add(fragment.Style.Font);
+        UsedFonts.Add(fragment.Face);
+        if (fragment.NeedsActualText)
+        {
+            // Shaping joined or reordered the glyphs (a Devanagari conjunct, a vowel sign before its consonant):
+            // extractors read the characters from here instead of from the glyphs.
+            content.Append("/Span<</ActualText").TextString(fragment.Text!.ToString()).Append(">>BDC\n");
+        }
+
         var size = fragment.Style.Size;
-        content.Append("BT\n/F").Append((int)fragment.Style.Font).Append(' ').Number(size).Append(" Tf\n").FillColor(fragment.Style.Color)
+        content.Append("BT\n/").Append(fragment.Face.ResourceName).Append(' ').Number(size).Append(" Tf\n").FillColor(fragment.Style.Color)
             .Append("1 0 0 1 ").Number(left).Append(' ').Number(baseline).Append(" Tm\n");
         var adjusted = false;
         var start = content.Length;
@@ -166,6 +173,10 @@ internal sealed class PdfSurface(Size paper) : Surface
         }
 
         content.Append("ET\n");
+        if (fragment.NeedsActualText)
+        {
+            content.Append("EMC\n");
+        }
     }
 }
 

@@ -13,11 +13,16 @@ namespace CareerKit.Tests.Newsletter;
 public sealed class TipFeedbackTests
 {
     /// <summary>An app with tables of its own (the counts are per tip), a confirmed subscriber and a sent edition.</summary>
-    internal static async Task<SentEdition> SentEditionAsync(int year)
+    /// <param name="storage">The storage connection string, when a test puts storage behind a fault proxy.</param>
+    internal static async Task<SentEdition> SentEditionAsync(int year, string? storage = null)
     {
-        var app = await CareerKitApp.StartAsync(
-            new Dictionary<string, string?> { ["CareerKit:TablePrefix"] = $"fb{Guid.NewGuid():N}"[..14] },
-            clockStart: new DateTimeOffset(year, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var settings = new Dictionary<string, string?> { ["CareerKit:TablePrefix"] = $"fb{Guid.NewGuid():N}"[..14] };
+        if (storage is not null)
+        {
+            settings["AzureWebJobsStorage"] = storage;
+        }
+
+        var app = await CareerKitApp.StartAsync(settings, clockStart: new DateTimeOffset(year, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var email = CareerKitApp.NewAddress("feedback");
         await app.SubscribeAndConfirmAsync(email, "ml");
         var edition = await StoredEditions.StoreAsync(app, Track.Ml, year, queued: true);

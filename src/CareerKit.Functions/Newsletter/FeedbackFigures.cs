@@ -8,10 +8,8 @@ public sealed class FeedbackFigures(EditionStore editions, FeedbackStore feedbac
 {
     public async Task<IReadOnlyDictionary<string, TipFigures>> ByTipAsync(CancellationToken cancellationToken)
     {
-        var sentEditions = editions.SentAsync(cancellationToken);
-        var answers = feedback.CountsAsync(cancellationToken);
         var sent = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var edition in await sentEditions)
+        foreach (var edition in await editions.SentAsync(cancellationToken))
         {
             foreach (var tipId in edition.TipIds.Distinct(StringComparer.Ordinal))
             {
@@ -19,8 +17,9 @@ public sealed class FeedbackFigures(EditionStore editions, FeedbackStore feedbac
             }
         }
 
-        var counts = await answers;
-        return sent.Keys.Union(counts.Keys).ToDictionary(
+        // Feedback links go out only in sent editions, so only their tips can have answers.
+        var counts = await feedback.CountsAsync(sent.Keys, cancellationToken);
+        return sent.Keys.ToDictionary(
             tipId => tipId,
             tipId => new TipFigures(sent.GetValueOrDefault(tipId), counts.GetValueOrDefault(tipId).Useful, counts.GetValueOrDefault(tipId).NotForMe),
             StringComparer.Ordinal);

@@ -112,17 +112,24 @@ public sealed class FeedbackStore(TableStorage tables)
         }
     }
 
-    /// <summary>Useful and not-for-me counts of every tip that has any answer, by tip id.</summary>
-    public async Task<Dictionary<string, (int Useful, int NotForMe)>> CountsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Useful and not-for-me counts of these tips, by tip id (tips without answers are left out). Each is one point read
+    /// of the tip's counts row, so the cost follows the number of tips, not of answers.
+    /// </summary>
+    public async Task<Dictionary<string, (int Useful, int NotForMe)>> CountsAsync(IEnumerable<string> tipIds, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
-        var counts = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.RowKey == CountsKey, select: ["PartitionKey", "Useful", "NotForMe"], cancellationToken: cancellationToken))
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, (int, int)>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(tipIds.Distinct(StringComparer.Ordinal), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (tipId, token) =>
         {
-            counts[row.PartitionKey["tip~".Length..]] = (row.GetInt32("Useful") ?? 0, row.GetInt32("NotForMe") ?? 0);
-        }
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(TipPartition(tipId), CountsKey, ["Useful", "NotForMe"], token);
+            if (row.HasValue)
+            {
+                counts[tipId] = (row.Value!.GetInt32("Useful") ?? 0, row.Value.GetInt32("NotForMe") ?? 0);
+            }
+        });
 
-        return counts;
+        return new Dictionary<string, (int, int)>(counts, StringComparer.Ordinal);
     }
 
     private static async Task DeleteAnswerAsync(TableClient table, string subscriberId, string editionId, string tipId, CancellationToken cancellationToken)

@@ -31,8 +31,10 @@ public static class EditionChart
             return "";
         }
 
-        // Labels are 12 px: "35-W09" is about 45 px wide, under a group's 54 px of bars, and groups are 24 px apart.
-        const int barWidth = 9, gap = 24, height = 160, top = 10, labelHeight = 40, fontSize = 12;
+        // Labels are 12 px: "35-W09" is about 45 px wide, under a group's 54 px of bars, and groups are 24 px apart. The
+        // two label lines are 20 px apart: a font with tall ascenders and descenders (Noto Sans, the sans-serif of many
+        // Linux and Android browsers) fills more than 16 px at 12 px, and at 16 px apart the lines overlapped.
+        const int barWidth = 9, gap = 24, height = 160, top = 10, labelHeight = 46, fontSize = 12, lineGap = 20;
         var groupWidth = (Series.Length * barWidth) + gap;
         var width = (shown.Count * groupWidth) + gap;
         var fullHeight = top + height + labelHeight;
@@ -52,7 +54,7 @@ public static class EditionChart
             }
 
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + height + 16}\" font-size=\"{fontSize}\" fill=\"currentColor\">{WebUtility.HtmlEncode(edition.IsoWeek[2..])}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + height + 32}\" font-size=\"{fontSize}\" fill=\"currentColor\">{edition.Track.Code()}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{top + height + 16 + lineGap}\" font-size=\"{fontSize}\" fill=\"currentColor\">{edition.Track.Code()}</text>");
         }
 
         svg.Append("</svg>");

@@ -13,45 +13,25 @@ namespace CareerKit.Tests.Editor;
 public sealed class EditorEditionsTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2120, 3, 4, 6, 0, 0, TimeSpan.Zero); // A Monday, before the weekly send at 09:00.
+    private EditorApi _api = null!;
     private CareerKitApp _app = null!;
     private HttpClient _editor = null!;
     private List<Tip> _mlTips = null!;
 
     public async Task InitializeAsync()
     {
-        // Tables of its own: "every confirmed subscriber of the track" must mean this test's subscribers.
-        _app = await CareerKitApp.StartAsync(new Dictionary<string, string?> { ["CareerKit:TablePrefix"] = $"ed{Guid.NewGuid():N}"[..14] }, clockStart: Start);
-        _editor = _app.NewClient();
-        _editor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await EditorBrowser.AddEditorAsync(_app, EditorBrowser.NewName()));
-        _mlTips = [.. _app.Services.GetRequiredService<CuratedTips>().Seeds.Where(tip => tip.AppliesTo(Track.Ml))];
+        _api = await EditorApi.StartAsync("ed", Start);
+        (_app, _editor, _mlTips) = (_api.App, _api.Editor, _api.MlTips);
     }
 
-    public async Task DisposeAsync()
-    {
-        _editor.Dispose();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     private object Draft(string subject = "Two tips for the week", string intro = "A **short** intro.", string track = "ml", string[]? tips = null) =>
         new { track, subject, preheader = "Read on", intro, tipIds = tips ?? [_mlTips[0].Id, _mlTips[1].Id] };
 
-    private async Task<(string Id, string ETag)> CreateAsync(object draft)
-    {
-        var created = await _editor.PostAsJsonAsync("/api/editor/drafts", draft);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return ((await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>(), created.Headers.ETag!.ToString());
-    }
+    private Task<(string Id, string ETag)> CreateAsync(object draft) => _api.CreateDraftAsync(draft);
 
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? etag = null, object? body = null)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        if (etag is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", etag);
-        }
-
-        return _editor.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? etag = null, object? body = null) => _api.SendAsync(method, path, etag, body);
 
     [Fact]
     public async Task A_scheduled_edition_reaches_each_confirmed_subscriber_of_its_track_once_and_takes_the_place_of_the_weekly_one()

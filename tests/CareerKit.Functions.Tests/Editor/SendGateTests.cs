@@ -14,28 +14,22 @@ namespace CareerKit.Tests.Editor;
 public sealed class SendGateTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2133, 3, 7, 6, 0, 0, TimeSpan.Zero); // A Monday, before the weekly send at 09:00.
+    private EditorApi _api = null!;
     private CareerKitApp _app = null!;
     private HttpClient _editor = null!;
     private List<Tip> _mlTips = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await CareerKitApp.StartAsync(new Dictionary<string, string?> { ["CareerKit:TablePrefix"] = $"gate{Guid.NewGuid():N}"[..14] }, clockStart: Start);
-        _editor = _app.NewClient();
-        _editor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await EditorBrowser.AddEditorAsync(_app, EditorBrowser.NewName()));
-        _mlTips = [.. _app.Services.GetRequiredService<CuratedTips>().Seeds.Where(tip => tip.AppliesTo(Track.Ml))];
+        _api = await EditorApi.StartAsync("gate", Start);
+        (_app, _editor, _mlTips) = (_api.App, _api.Editor, _api.MlTips);
     }
 
-    public async Task DisposeAsync()
-    {
-        _editor.Dispose();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     /// <summary>A draft with two errors (a Liquid placeholder and an http link) and one warning (a shortened link).</summary>
-    private async Task<(string Id, string ETag)> CreateFailingDraftAsync()
-    {
-        var created = await _editor.PostAsJsonAsync("/api/editor/drafts", new
+    private Task<(string Id, string ETag)> CreateFailingDraftAsync() =>
+        _api.CreateDraftAsync(new
         {
             track = "ml",
             subject = "Two tips for the week",
@@ -43,9 +37,6 @@ public sealed class SendGateTests : IAsyncLifetime
             intro = "Hello {{ first_name }}! See [the old page](http://example.org/old) and [this](https://bit.ly/3xyz).",
             tipIds = new[] { _mlTips[0].Id, _mlTips[1].Id },
         });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return ((await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>(), created.Headers.ETag!.ToString());
-    }
 
     private static async Task<string> GateProblemAsync(HttpResponseMessage response)
     {
@@ -145,16 +136,7 @@ public sealed class SendGateTests : IAsyncLifetime
 
     private Task<HttpResponseMessage> Put(string path, string? etag, object body) => Send(HttpMethod.Put, path, etag, body);
 
-    private Task<HttpResponseMessage> Send(HttpMethod method, string path, string? etag, object body)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        if (etag is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", etag);
-        }
-
-        return _editor.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> Send(HttpMethod method, string path, string? etag, object body) => _api.SendAsync(method, path, etag, body);
 
     private async Task SendQueuedBatchesAsync()
     {

@@ -88,6 +88,24 @@ public sealed class ResumeParseCheckTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_Hindi_name_whose_glyphs_are_joined_and_reordered_reads_back_as_written_through_its_ActualText()
+    {
+        // "प्रि" is drawn as a conjunct glyph with the vowel sign before it: the glyphs alone read back as other letters.
+        const string resume = """
+            {
+              "basics": { "name": "प्रिया शर्मा", "email": "priya@example.com" },
+              "work": [ { "name": "बेंगलुरु AI Labs", "position": "ML Engineer", "startDate": "2021-03" } ]
+            }
+            """;
+
+        var check = await ParseCheckAsync("ml-engineer", resume);
+
+        Assert.Empty(Mismatches(check));
+        Assert.Equal("प्रिया शर्मा", ReadBack(check)["basics.name"]);
+        Assert.Equal("बेंगलुरु AI Labs", ReadBack(check)["work[0].name"]);
+    }
+
+    [Fact]
     public async Task An_unknown_paper_size_is_a_400_that_names_the_sizes()
     {
         var response = await _app.Client.PostAsync("/api/resumes/ml-engineer/review?paper=a3", new StringContent("""{ "basics": { "name": "Ada" } }""", Encoding.UTF8, "application/json"));

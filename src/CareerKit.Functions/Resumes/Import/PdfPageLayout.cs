@@ -27,10 +27,11 @@ internal static partial class PdfPageLayout
     public static IEnumerable<ResumeLine> Lines(Page page)
     {
         var links = page.GetHyperlinks();
-        var words = page.GetWords()
+        var found = page.GetWords()
             .Where(word => word.TextOrientation == TextOrientation.Horizontal && !string.IsNullOrWhiteSpace(word.Text) && word.Letters.Count > 0)
-            .Select(word => Place(word, links))
             .ToList();
+        var actualTexts = ActualTexts(page, found);
+        var words = found.Select(word => Place(word, links, actualTexts.GetValueOrDefault(word))).ToList();
         if (words.Count == 0)
         {
             return [];
@@ -39,7 +40,65 @@ internal static partial class PdfPageLayout
         return Blocks(words).SelectMany(Build);
     }
 
-    private static PlacedWord Place(Word word, IReadOnlyList<Hyperlink> links)
+    /// <summary>
+    /// The words whose glyphs a marked-content sequence gives as ActualText, with the text they stand for: where shaping
+    /// joined or reordered glyphs (a Hindi conjunct, a vowel sign drawn before its consonant), the glyphs alone read back
+    /// wrong. A sequence's text goes to its words one piece each, when it has as many pieces as words.
+    /// </summary>
+    private static Dictionary<Word, string> ActualTexts(Page page, List<Word> words)
+    {
+        var spans = new List<MarkedContentElement>();
+        Collect(page.GetMarkedContents());
+        if (spans.Count == 0)
+        {
+            return [];
+        }
+
+        var spanOf = new Dictionary<Letter, int>(ReferenceEqualityComparer.Instance);
+        for (var index = 0; index < spans.Count; index++)
+        {
+            foreach (var letter in spans[index].Letters)
+            {
+                spanOf[letter] = index;
+            }
+        }
+
+        var texts = new Dictionary<Word, string>(ReferenceEqualityComparer.Instance);
+        var inSpans = words
+            .Where(word => spanOf.ContainsKey(word.Letters[0]) && word.Letters.All(letter => spanOf.TryGetValue(letter, out var span) && span == spanOf[word.Letters[0]]))
+            .GroupBy(word => spanOf[word.Letters[0]]);
+        foreach (var group in inSpans)
+        {
+            var pieces = spans[group.Key].ActualText!.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var inOrder = group.OrderBy(word => word.BoundingBox.Left).ToList();
+            if (pieces.Length == inOrder.Count)
+            {
+                for (var index = 0; index < pieces.Length; index++)
+                {
+                    texts[inOrder[index]] = pieces[index];
+                }
+            }
+        }
+
+        return texts;
+
+        void Collect(IEnumerable<MarkedContentElement> elements)
+        {
+            foreach (var element in elements)
+            {
+                if (!string.IsNullOrEmpty(element.ActualText))
+                {
+                    spans.Add(element);
+                }
+                else
+                {
+                    Collect(element.Children);
+                }
+            }
+        }
+    }
+
+    private static PlacedWord Place(Word word, IReadOnlyList<Hyperlink> links, string? actualText)
     {
         var box = word.BoundingBox;
         var (x, y) = ((box.Left + box.Right) / 2, (box.Bottom + box.Top) / 2);
@@ -48,7 +107,7 @@ internal static partial class PdfPageLayout
         var letters = word.Letters.Where(letter => letter.Value.Length > 0 && char.IsLetterOrDigit(letter.Value[0])).ToList() is { Count: > 0 } text ? text : [.. word.Letters];
         var bold = letters.Count(IsBold) * 2 > letters.Count;
         // NFKC: ligature glyphs ("ﬃ") read as their letters.
-        return new PlacedWord(word.Text.Normalize(System.Text.NormalizationForm.FormKC), box.Left, box.Right, word.Letters[0].StartBaseLine.Y, word.Letters.Max(letter => letter.PointSize), bold, link);
+        return new PlacedWord((actualText ?? word.Text).Normalize(System.Text.NormalizationForm.FormKC), box.Left, box.Right, word.Letters[0].StartBaseLine.Y, word.Letters.Max(letter => letter.PointSize), bold, link);
     }
 
     private static bool IsBold(Letter letter) =>

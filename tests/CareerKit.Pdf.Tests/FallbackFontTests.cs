@@ -111,6 +111,48 @@ public sealed class FallbackFontTests
     }
 
     [Fact]
+    public void Bold_and_italic_in_a_fallback_font_are_drawn_bold_and_slanted_and_regular_stays_as_it_is()
+    {
+        var content = new DocumentContent()
+            .Paragraph(new TextRun("陈伟", TextStyle.Body.Bold()))
+            .Paragraph(new TextRun("陈伟", TextStyle.Body.Italic()))
+            .Paragraph(new TextRun("陈伟 Wei", TextStyle.Body));
+        var pdf = new PdfRenderer(Fonts.DejaVu).RenderPdf(content, Options).Pdf;
+
+        using var document = PdfDocument.Open(pdf);
+        var page = document.GetPage(1);
+        var chinese = page.Letters.Where(letter => letter.Value is "陈" or "伟").ToList();
+        Assert.Equal(6, chinese.Count);
+        Assert.All(chinese.Take(2), letter => Assert.Equal(UglyToad.PdfPig.Core.TextRenderingMode.FillThenStroke, letter.RenderingMode));
+        Assert.All(chinese.Skip(2), letter => Assert.Equal(UglyToad.PdfPig.Core.TextRenderingMode.Fill, letter.RenderingMode));
+        var slants = page.Operations.OfType<UglyToad.PdfPig.Graphics.Operations.TextPositioning.SetTextMatrix>().Select(matrix => Math.Round(matrix.Value[2], 3)).ToList();
+        Assert.Equal(1, slants.Count(slant => slant > 0.2)); // Only the italic fragment leans.
+        Assert.Equal(["Wei"], page.Letters.Where(letter => letter.RenderingMode != UglyToad.PdfPig.Core.TextRenderingMode.FillThenStroke && letter.Value is "W").Select(_ => "Wei"));
+    }
+
+    [Fact]
+    public void The_preview_draws_bold_fallback_text_with_more_ink_than_regular()
+    {
+        static int Ink(TextStyle style)
+        {
+            var content = new DocumentContent().Paragraph(new TextRun("漢漢漢漢漢漢", style.WithSize(24)));
+            using var bitmap = SKBitmap.Decode(new PdfRenderer(Fonts.DejaVu).RenderPng(content, Options, 1, 1));
+            var ink = 0;
+            for (var y = 0; y < 120; y++)
+            {
+                for (var x = 0; x < 300; x++)
+                {
+                    ink += bitmap.GetPixel(x, y).Red < 128 ? 1 : 0;
+                }
+            }
+
+            return ink;
+        }
+
+        Assert.True(Ink(TextStyle.Body.Bold()) > Ink(TextStyle.Body) * 1.15, "bold ideographs in the preview are darker than regular ones");
+    }
+
+    [Fact]
     public void Characters_no_font_has_are_named_and_drawn_as_a_placeholder()
     {
         // U+1FAE0 (melting face, Unicode 14) is newer than the emoji font; U+17000 is Tangut, which no font here has.

@@ -13,7 +13,7 @@ internal sealed class RasterSurface(SKCanvas canvas) : Surface
         foreach (var fragment in line.Fragments)
         {
             using var builder = new SKTextBlobBuilder();
-            var buffer = builder.AllocatePositionedRun(fonts.SkiaFont(fragment.Face, fragment.Style.Size), fragment.Glyphs.Count);
+            var buffer = builder.AllocatePositionedRun(fonts.SkiaFont(fragment.Face, fragment.Style.Size, fragment.Style.Font), fragment.Glyphs.Count);
             CollectionsMarshal.AsSpan(fragment.Glyphs).CopyTo(buffer.Glyphs);
             CollectionsMarshal.AsSpan(fragment.Positions).CopyTo(buffer.Positions);
             using var blob = builder.Build();

@@ -2,7 +2,7 @@ namespace CareerKit.Pdf.Fonts;
 
 /// <summary>
 /// The face a stretch of text is drawn in: one of the family's four styles, or a fallback font, by its place in
-/// <see cref="FallbackFonts.All"/>. A fallback has one face: bold or italic text in it is drawn upright and regular.
+/// <see cref="FallbackFonts.All"/>. A fallback has one face: bold and italic text in it are synthesised (<see cref="SyntheticStyle"/>).
 /// </summary>
 internal readonly record struct FontFace(FontStyle Style, int Fallback = -1)
 {

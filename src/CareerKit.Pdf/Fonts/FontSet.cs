@@ -24,6 +24,8 @@ internal sealed class FontSet : IDisposable
     public string Prepare(string text, FontStyle style)
     {
         var primary = new FontFace(style);
+        // The style's own face is measured for every line in it (ascent, spaces), even when a fallback draws every letter.
+        _used.TryAdd(primary, []);
         if (CoveredByFamily(text, style))
         {
             // The common case: every character in the family's own face, nothing to replace.

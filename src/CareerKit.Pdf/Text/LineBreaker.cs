@@ -9,7 +9,7 @@ namespace CareerKit.Pdf.Text;
 /// </summary>
 internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
 {
-    private readonly Dictionary<(FontFace, float), SkiaSharp.SKFont> _skiaFonts = [];
+    private readonly Dictionary<(FontFace, float, FontStyle), SkiaSharp.SKFont> _skiaFonts = [];
     private readonly Dictionary<SkiaSharp.SKColor, SkiaSharp.SKPaint> _paints = [];
 
     public const float LineSpacing = 1.3f;
@@ -132,13 +132,22 @@ internal sealed partial class LineBreaker(FontSet fonts) : IDisposable
 
     internal LoadedFont Font(FontFace face) => fonts[face];
 
-    /// <summary>One Skia font per face and size for the whole document, rather than one per piece of text.</summary>
-    internal SkiaSharp.SKFont SkiaFont(FontFace face, float size)
+    /// <summary>
+    /// One Skia font per face, size and style for the whole document, rather than one per piece of text; a fallback
+    /// face draws bold and italic as the PDF does (<see cref="SyntheticStyle"/>).
+    /// </summary>
+    internal SkiaSharp.SKFont SkiaFont(FontFace face, float size, FontStyle style = FontStyle.Regular)
     {
-        if (!_skiaFonts.TryGetValue((face, size), out var font))
+        if (!_skiaFonts.TryGetValue((face, size, style), out var font))
         {
-            font = new SkiaSharp.SKFont(fonts[face].Typeface, size) { Subpixel = true, Edging = SkiaSharp.SKFontEdging.Antialias };
-            _skiaFonts[(face, size)] = font;
+            font = new SkiaSharp.SKFont(fonts[face].Typeface, size)
+            {
+                Subpixel = true,
+                Edging = SkiaSharp.SKFontEdging.Antialias,
+                Embolden = SyntheticStyle.Bold(face, style),
+                SkewX = SyntheticStyle.Italic(face, style) ? -SyntheticStyle.Slant : 0,
+            };
+            _skiaFonts[(face, size, style)] = font;
         }
 
         return font;

@@ -112,6 +112,7 @@ internal static partial class PdfPageLayout
 
     private static bool IsBold(Letter letter) =>
         letter.FontDetails is { } font && (font.IsBold || font.Weight >= 600)
+        || letter.RenderingMode == UglyToad.PdfPig.Core.TextRenderingMode.FillThenStroke // Bold drawn by stroking a regular face's outline.
         || (letter.FontName?.Contains("Bold", StringComparison.OrdinalIgnoreCase) ?? false)
         || (letter.FontName?.Contains("Black", StringComparison.OrdinalIgnoreCase) ?? false)
         || (letter.FontName?.Contains("Heavy", StringComparison.OrdinalIgnoreCase) ?? false)

@@ -145,8 +145,20 @@ internal sealed class PdfSurface(Size paper) : Surface
         }
 
         var size = fragment.Style.Size;
-        content.Append("BT\n/").Append(fragment.Face.ResourceName).Append(' ').Number(size).Append(" Tf\n").FillColor(fragment.Style.Color)
-            .Append("1 0 0 1 ").Number(left).Append(' ').Number(baseline).Append(" Tm\n");
+        var bold = SyntheticStyle.Bold(fragment.Face, fragment.Style.Font);
+        if (bold)
+        {
+            content.Append("q\n"); // The stroke's width and rendering mode end with the fragment.
+        }
+
+        content.Append("BT\n/").Append(fragment.Face.ResourceName).Append(' ').Number(size).Append(" Tf\n").FillColor(fragment.Style.Color);
+        if (bold)
+        {
+            content.StrokeColor(fragment.Style.Color).Number(size * SyntheticStyle.BoldStroke).Append(" w 2 Tr\n");
+        }
+
+        content.Append("1 0 ").Number(SyntheticStyle.Italic(fragment.Face, fragment.Style.Font) ? SyntheticStyle.Slant : 0).Append(" 1 ")
+            .Number(left).Append(' ').Number(baseline).Append(" Tm\n");
         var adjusted = false;
         var start = content.Length;
         content.Append("[<");
@@ -172,7 +184,7 @@ internal sealed class PdfSurface(Size paper) : Surface
             content.Remove(start, 1).Remove(content.Length - 5, 5).Append(">Tj\n");
         }
 
-        content.Append("ET\n");
+        content.Append(bold ? "ET\nQ\n" : "ET\n");
         if (fragment.NeedsActualText)
         {
             content.Append("EMC\n");

@@ -45,6 +45,9 @@ internal static class PdfSyntax
     public static StringBuilder FillColor(this StringBuilder builder, SkiaSharp.SKColor color) =>
         builder.Number(color.Red / 255.0).Append(' ').Number(color.Green / 255.0).Append(' ').Number(color.Blue / 255.0).Append(" rg\n");
 
+    public static StringBuilder StrokeColor(this StringBuilder builder, SkiaSharp.SKColor color) =>
+        builder.Number(color.Red / 255.0).Append(' ').Number(color.Green / 255.0).Append(' ').Number(color.Blue / 255.0).Append(" RG\n");
+
     /// <summary>
     /// A text string (titles, link descriptions): a literal string when it is printable ASCII, otherwise UTF-16BE
     /// with a byte-order mark, which every reader decodes.

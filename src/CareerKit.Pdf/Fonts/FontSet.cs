@@ -29,7 +29,7 @@ internal sealed class FontSet : IDisposable
         if (CoveredByFamily(text, style))
         {
             // The common case: every character in the family's own face, nothing to replace.
-            var family = _used.TryGetValue(primary, out var known) ? known : _used[primary] = [];
+            var family = _used[primary];
             foreach (var rune in text.EnumerateRunes())
             {
                 family.Add(rune.Value);
@@ -42,7 +42,7 @@ internal sealed class FontSet : IDisposable
         FontFace? previous = null;
         foreach (var character in text.EnumerateRunes())
         {
-            var rune = Rune.IsControl(character) || character.Value is 0x2028 or 0x2029 ? new Rune(' ') : character;
+            var rune = BreaksLine(character) ? new Rune(' ') : character;
             var face = Choose(rune, style, previous);
             if (face is null && !DefaultIgnorable(rune))
             {
@@ -65,7 +65,7 @@ internal sealed class FontSet : IDisposable
         var face = _library[new FontFace(style)];
         foreach (var rune in text.EnumerateRunes())
         {
-            if (Rune.IsControl(rune) || rune.Value is 0x2028 or 0x2029 || (rune.Value != ' ' && !face.Covers(rune.Value)))
+            if (BreaksLine(rune) || (rune.Value != ' ' && !face.Covers(rune.Value)))
             {
                 return false;
             }
@@ -127,6 +127,9 @@ internal sealed class FontSet : IDisposable
 
     /// <summary>The subset fonts belong to the library's cache, which disposes them.</summary>
     public void Dispose() => _subsets.Clear();
+
+    /// <summary>Control characters and line or paragraph separators: a line is laid out by the layout, so they draw as spaces.</summary>
+    private static bool BreaksLine(Rune rune) => Rune.IsControl(rune) || rune.Value is 0x2028 or 0x2029;
 
     /// <summary>Characters that belong to the one before them: combining marks, joiners and variation selectors.</summary>
     private static bool Attached(Rune rune) =>
